@@ -1,0 +1,109 @@
+package org.casetrail.command.caserecord;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+
+import org.casetrail.command.caserecord.CaseCommands.CloseCaseCommand;
+import org.casetrail.command.caserecord.CaseCommands.OpenCaseCommand;
+import org.casetrail.command.caserecord.CaseCommands.RecordPlanCommand;
+import org.casetrail.command.caserecord.CaseCommands.ReopenCaseCommand;
+import org.casetrail.command.web.CommandDispatcher;
+import org.casetrail.command.web.Versions;
+import org.casetrail.events.caserecord.PlanKind;
+import org.casetrail.events.caserecord.PlanType;
+import org.casetrail.events.caserecord.ServiceUser;
+import org.casetrail.platform.messaging.Ids;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** api.md "Cases", the writes. */
+@RestController
+@RequestMapping("/api/cases")
+class CaseController {
+
+    private final CommandDispatcher commands;
+
+    CaseController(CommandDispatcher commands) {
+        this.commands = commands;
+    }
+
+    record ServiceUserBody(@NotBlank @Size(max = 200) String name,
+                           @PastOrPresent LocalDate dateOfBirth,
+                           @Size(max = 100) String reference) {
+    }
+
+    record OpenCaseBody(@NotNull @Valid ServiceUserBody serviceUser,
+                        @NotNull PlanType planType,
+                        @NotBlank @Size(max = 100) String allocatedWorker) {
+    }
+
+    record CaseWritten(String caseId, long version) {
+    }
+
+    @PostMapping
+    ResponseEntity<CaseWritten> open(@Valid @RequestBody OpenCaseBody body) {
+        String caseId = UUID.randomUUID().toString();
+        var user = body.serviceUser();
+        long version = commands.create(new OpenCaseCommand(caseId,
+                new ServiceUser(user.name().trim(), user.dateOfBirth(), blankToNull(user.reference())),
+                body.planType(), body.allocatedWorker().trim()));
+        return ResponseEntity.created(URI.create("/api/cases/" + caseId))
+                             .eTag(Versions.etag(version))
+                             .body(new CaseWritten(caseId, version));
+    }
+
+    record RecordPlanBody(@NotNull PlanKind kind,
+                          @NotBlank @Size(max = 200) String title,
+                          @NotNull LocalDate date,
+                          @Size(max = 10_000) String summary) {
+    }
+
+    record PlanWritten(String planId, String caseId, long version) {
+    }
+
+    @PostMapping("/{caseId}/plans")
+    ResponseEntity<PlanWritten> recordPlan(@PathVariable String caseId, @Valid @RequestBody RecordPlanBody body,
+                                           @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
+        String planId = UUID.randomUUID().toString();
+        long version = commands.send(new RecordPlanCommand(Ids.require("case", caseId), planId, body.kind(), body.title().trim(),
+                body.date(), blankToNull(body.summary()), Versions.expectedSequence(ifMatch)));
+        return ResponseEntity.created(URI.create("/api/cases/" + caseId))
+                             .eTag(Versions.etag(version))
+                             .body(new PlanWritten(planId, caseId, version));
+    }
+
+    record ReasonBody(@NotBlank @Size(max = 2_000) String reason) {
+    }
+
+    @PostMapping("/{caseId}/close")
+    ResponseEntity<CaseWritten> close(@PathVariable String caseId, @Valid @RequestBody ReasonBody body,
+                                      @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
+        long version = commands.send(new CloseCaseCommand(Ids.require("case", caseId), body.reason().trim(),
+                                                          Versions.expectedSequence(ifMatch)));
+        return Versions.ok(version, new CaseWritten(caseId, version));
+    }
+
+    @PostMapping("/{caseId}/reopen")
+    ResponseEntity<CaseWritten> reopen(@PathVariable String caseId, @Valid @RequestBody ReasonBody body,
+                                       @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
+        long version = commands.send(new ReopenCaseCommand(Ids.require("case", caseId), body.reason().trim(),
+                                                           Versions.expectedSequence(ifMatch)));
+        return Versions.ok(version, new CaseWritten(caseId, version));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

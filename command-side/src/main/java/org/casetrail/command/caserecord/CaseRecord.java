@@ -1,0 +1,104 @@
+package org.casetrail.command.caserecord;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.casetrail.command.caserecord.CaseCommands.CloseCaseCommand;
+import org.casetrail.command.caserecord.CaseCommands.OpenCaseCommand;
+import org.casetrail.command.caserecord.CaseCommands.RecordPlanCommand;
+import org.casetrail.command.caserecord.CaseCommands.ReopenCaseCommand;
+import org.casetrail.command.web.Versions;
+import org.casetrail.events.caserecord.CaseClosedEvent;
+import org.casetrail.events.caserecord.CaseOpenedEvent;
+import org.casetrail.events.caserecord.CaseReopenedEvent;
+import org.casetrail.events.caserecord.PlanRecordedEvent;
+import org.casetrail.platform.messaging.DomainRuleViolation;
+
+/**
+ * One case per service user: opened, given assessments and plans, closed and reopened. Command handlers return
+ * the case's public version after their events, which the API hands back for {@code If-Match} and read-your-writes.
+ */
+@Aggregate
+class CaseRecord {
+
+    @AggregateIdentifier
+    private String caseId;
+    private boolean closed;
+    private final Set<String> planIds = new HashSet<>();
+
+    CaseRecord() {
+        // For Axon, which rebuilds the case from its events.
+    }
+
+    @CommandHandler
+    CaseRecord(OpenCaseCommand command) {
+        apply(new CaseOpenedEvent(command.caseId(), command.serviceUser(), command.planType(),
+                                  command.allocatedWorker()));
+    }
+
+    @CommandHandler
+    long handle(RecordPlanCommand command) {
+        requireOpen("record a plan on");
+        if (planIds.contains(command.planId())) {
+            throw new DomainRuleViolation("PLAN_ALREADY_RECORDED", "Plan " + command.planId() + " is already recorded");
+        }
+        apply(new PlanRecordedEvent(caseId, command.planId(), command.kind(), command.title(), command.date(),
+                                    command.summary()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(CloseCaseCommand command) {
+        if (closed) {
+            throw new DomainRuleViolation("CASE_ALREADY_CLOSED", "The case is already closed");
+        }
+        apply(new CaseClosedEvent(caseId, command.reason()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(ReopenCaseCommand command) {
+        if (!closed) {
+            throw new DomainRuleViolation("CASE_NOT_CLOSED", "Only a closed case can be reopened");
+        }
+        apply(new CaseReopenedEvent(caseId, command.reason()));
+        return version();
+    }
+
+    @EventSourcingHandler
+    void on(CaseOpenedEvent event) {
+        caseId = event.caseId();
+    }
+
+    @EventSourcingHandler
+    void on(PlanRecordedEvent event) {
+        planIds.add(event.planId());
+    }
+
+    @EventSourcingHandler
+    void on(CaseClosedEvent event) {
+        closed = true;
+    }
+
+    @EventSourcingHandler
+    void on(CaseReopenedEvent event) {
+        closed = false;
+    }
+
+    private void requireOpen(String action) {
+        if (closed) {
+            throw new DomainRuleViolation("CASE_CLOSED", "Cannot " + action + " a closed case; reopen it first");
+        }
+    }
+
+    private static long version() {
+        return Versions.fromSequence(AggregateLifecycle.getVersion());
+    }
+}

@@ -1,0 +1,38 @@
+package org.casetrail.command.web;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.casetrail.platform.messaging.RequestMetaData;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends a command on behalf of the signed-in user: the actor, role, client address and request id travel as
+ * metadata and are copied onto every event the command causes.
+ */
+@Component
+public class CommandDispatcher {
+
+    private final CommandGateway gateway;
+
+    CommandDispatcher(CommandGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /** Sends a command to an existing aggregate; returns its handler's answer, the aggregate's new version. */
+    public long send(Object command) {
+        return ((Number) dispatch(command)).longValue();
+    }
+
+    /**
+     * Sends a command that creates an aggregate. Every creating handler applies exactly one event (each
+     * aggregate's fixture tests hold it to that), so the new aggregate is at version 1.
+     */
+    public long create(Object command) {
+        dispatch(command);
+        return 1;
+    }
+
+    private Object dispatch(Object command) {
+        return gateway.sendAndWait(new GenericCommandMessage<>(command).andMetaData(RequestMetaData.current()));
+    }
+}

@@ -1,0 +1,84 @@
+package org.casetrail.platform;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every {@code casetrail.*} setting, with its default. The README's configuration table lists them.
+ *
+ * @param dataDir        where the embedded database (and later the signing key) live
+ * @param timeZone       the zone times are shown in when a user names none; storage is always UTC
+ * @param db             limits on database sessions and transactions
+ * @param events         event store tuning
+ * @param readYourWrites how long a read with {@code minVersion} may wait for the projection
+ * @param security       authentication settings
+ */
+@ConfigurationProperties("casetrail")
+public record CasetrailProperties(
+        @DefaultValue("./data") String dataDir,
+        @DefaultValue("Europe/London") ZoneId timeZone,
+        @DefaultValue Db db,
+        @DefaultValue Events events,
+        @DefaultValue ReadYourWrites readYourWrites,
+        @DefaultValue Security security) {
+
+    /**
+     * @param transactionLimit the longest a transaction may live; longer ones are rolled back, never committed
+     * @param statementTimeout the longest one SQL statement may run
+     * @param embedded         settings of the embedded PostgreSQL used when no datasource URL is configured
+     */
+    public record Db(@DefaultValue("15s") Duration transactionLimit,
+                     @DefaultValue("10s") Duration statementTimeout,
+                     @DefaultValue Embedded embedded) {
+    }
+
+    /**
+     * @param ephemeral start the embedded server in a temporary directory that is removed on exit (tests)
+     * @param database  the database to use inside the embedded server; blank means a fresh one per start
+     */
+    public record Embedded(@DefaultValue("false") boolean ephemeral,
+                           @DefaultValue("casetrail") String database) {
+    }
+
+    /**
+     * @param gapTimeout   how long a projection waits for an event whose position was taken by a transaction
+     *                     that has not committed yet; must be well above {@code db.transaction-limit}
+     * @param maxGapOffset how many positions back such a gap is remembered
+     * @param batchSize    events a projection handles in one transaction
+     */
+    public record Events(@DefaultValue("60s") Duration gapTimeout,
+                         @DefaultValue("1000000") int maxGapOffset,
+                         @DefaultValue("100") int batchSize) {
+    }
+
+    /** @param maxWait the bound on a {@code minVersion} wait */
+    public record ReadYourWrites(@DefaultValue("5s") Duration maxWait) {
+    }
+
+    /**
+     * @param mode        {@code basic} (local accounts over HTTP Basic) or {@code jwt} (OAuth2 bearer tokens)
+     * @param users       local accounts for basic mode
+     * @param rolesClaim  the JWT claim holding the user's roles
+     * @param nameClaim   the JWT claim naming the user
+     * @param authCacheTtl how long a verified Basic credential is remembered, so a request costs no password hash
+     */
+    public record Security(@DefaultValue("basic") String mode,
+                           @DefaultValue List<User> users,
+                           @DefaultValue("roles") String rolesClaim,
+                           @DefaultValue("preferred_username") String nameClaim,
+                           @DefaultValue("5m") Duration authCacheTtl) {
+    }
+
+    /**
+     * @param username the user name, recorded on every event the user causes
+     * @param password the password, plain or with a {@code {bcrypt}} style prefix
+     * @param role     PRACTITIONER, MANAGER or AUDITOR
+     * @param timeZone the zone this user's times are shown in; blank for the service default
+     */
+    public record User(String username, String password, String role, String timeZone) {
+    }
+}

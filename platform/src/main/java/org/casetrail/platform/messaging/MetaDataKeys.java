@@ -1,0 +1,23 @@
+package org.casetrail.platform.messaging;
+
+/**
+ * Names of the metadata every event message carries. Projections and the audit trail read them, so they are as
+ * lasting as the events themselves.
+ */
+public final class MetaDataKeys {
+
+    /** User name of the signed-in user who acted. */
+    public static final String ACTOR = "actor";
+    /** The acting user's role at the time: PRACTITIONER, MANAGER or AUDITOR. */
+    public static final String ACTOR_ROLE = "actorRole";
+    /** The address the request came from. */
+    public static final String CLIENT_ADDRESS = "clientAddress";
+    /**
+     * The id shared by everything one HTTP request caused; returned to the client as {@code X-Correlation-Id}.
+     * (Axon's own {@code correlationId} and {@code traceId} name the causing message instead.)
+     */
+    public static final String REQUEST_ID = "requestId";
+
+    private MetaDataKeys() {
+    }
+}

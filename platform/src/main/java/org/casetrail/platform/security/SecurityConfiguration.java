@@ -1,0 +1,158 @@
+package org.casetrail.platform.security;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.casetrail.platform.CasetrailProperties;
+import org.casetrail.platform.web.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Who may call what. Locally, accounts from configuration over HTTP Basic; in production, OAuth2 bearer JWTs with
+ * roles from a configurable claim ({@code casetrail.security.mode=jwt}). Reads need any role; writes need
+ * PRACTITIONER or MANAGER, so an AUDITOR can change nothing. Finer rules sit on the endpoints themselves.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    static final String DEMO_PASSWORD = "casetrail";
+
+    @Bean
+    Accounts accounts(CasetrailProperties properties) {
+        return new Accounts(configuredOrDemo(properties));
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, CasetrailProperties properties, Accounts accounts,
+                                    Problems problems)
+            throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> problems.write(response,
+                Problems.problem(HttpStatus.UNAUTHORIZED, "Sign in to use Casetrail"),
+                Map.of("WWW-Authenticate", isJwt(properties) ? "Bearer" : "Basic realm=\"casetrail\""));
+        AccessDeniedHandler denied = (request, response, e) -> problems.write(response,
+                Problems.problem(HttpStatus.FORBIDDEN, "FORBIDDEN_FOR_ROLE", "Your role may not do this"), Map.of());
+
+        http.csrf(csrf -> csrf.disable())
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .requestCache(cache -> cache.disable())
+            .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+            .authorizeHttpRequests(auth -> auth
+                    .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                    .requestMatchers("/error").permitAll()
+                    .requestMatchers(HttpMethod.GET, "/**").authenticated()
+                    .requestMatchers(HttpMethod.HEAD, "/**").authenticated()
+                    .requestMatchers("/api/**").hasAnyRole(Role.PRACTITIONER.name(), Role.MANAGER.name())
+                    .anyRequest().authenticated());
+        if (isJwt(properties)) {
+            var security = properties.security();
+            http.oauth2ResourceServer(rs -> rs
+                    .authenticationEntryPoint(unauthenticated)
+                    .accessDeniedHandler(denied)
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(
+                            jwtConverter(security.nameClaim(), security.rolesClaim()))));
+        } else {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                .authenticationManager(new ProviderManager(basicAuthentication(properties, accounts.users())));
+        }
+        return http.build();
+    }
+
+    @Bean
+    UserZones userZones(CasetrailProperties properties, Accounts accounts) {
+        Map<String, ZoneId> zones = new HashMap<>();
+        for (CasetrailProperties.User user : accounts.users()) {
+            if (user.timeZone() != null && !user.timeZone().isBlank()) {
+                zones.put(user.username(), ZoneId.of(user.timeZone()));
+            }
+        }
+        return new UserZones(zones, properties.timeZone());
+    }
+
+    private static boolean isJwt(CasetrailProperties properties) {
+        return "jwt".equalsIgnoreCase(properties.security().mode());
+    }
+
+    private static CachingAuthenticationProvider basicAuthentication(CasetrailProperties properties,
+                                                                     List<CasetrailProperties.User> accounts) {
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        List<UserDetails> users = new ArrayList<>();
+        for (CasetrailProperties.User user : accounts) {
+            Role role = Role.valueOf(user.role().trim().toUpperCase());
+            String password = user.password().startsWith("{") ? user.password() : encoder.encode(user.password());
+            users.add(User.withUsername(user.username()).password(password).authorities(role.authority()).build());
+        }
+        var dao = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(users));
+        dao.setPasswordEncoder(encoder);
+        return new CachingAuthenticationProvider(dao, properties.security().authCacheTtl(), Clock.systemUTC());
+    }
+
+    /** The configured accounts, or the three demo accounts when none are configured. */
+    private static List<CasetrailProperties.User> configuredOrDemo(CasetrailProperties properties) {
+        if (!properties.security().users().isEmpty()) {
+            return properties.security().users();
+        }
+        if (!isJwt(properties)) {
+            log.warn("No accounts configured (casetrail.security.users): using the demo accounts alex (PRACTITIONER),"
+                     + " morgan (MANAGER) and avery (AUDITOR) with the password '{}'. Never use them for real records.",
+                     DEMO_PASSWORD);
+        }
+        return List.of(new CasetrailProperties.User("alex", DEMO_PASSWORD, Role.PRACTITIONER.name(), null),
+                       new CasetrailProperties.User("morgan", DEMO_PASSWORD, Role.MANAGER.name(), null),
+                       new CasetrailProperties.User("avery", DEMO_PASSWORD, Role.AUDITOR.name(), null));
+    }
+
+    /** The local accounts in force, configured or demo. */
+    record Accounts(List<CasetrailProperties.User> users) {
+    }
+
+    /** The user is named by {@code nameClaim} (falling back to {@code sub}); roles come from {@code rolesClaim}. */
+    private static Converter<Jwt, AbstractAuthenticationToken> jwtConverter(String nameClaim, String rolesClaim) {
+        return jwt -> {
+            Collection<GrantedAuthority> authorities = new ArrayList<>();
+            Object claim = jwt.getClaims().get(rolesClaim);
+            Collection<?> roles = claim instanceof Collection<?> list ? list
+                    : claim instanceof String s ? List.of(s.split("[ ,]+")) : List.of();
+            for (Object role : roles) {
+                String name = role.toString().trim().toUpperCase();
+                for (Role known : Role.values()) {
+                    if (known.name().equals(name)) {
+                        authorities.add(new SimpleGrantedAuthority(known.authority()));
+                    }
+                }
+            }
+            String name = jwt.getClaimAsString(nameClaim);
+            return new JwtAuthenticationToken(jwt, authorities, name != null ? name : jwt.getSubject());
+        };
+    }
+}

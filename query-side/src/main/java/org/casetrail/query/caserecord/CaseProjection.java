@@ -1,0 +1,100 @@
+package org.casetrail.query.caserecord;
+
+import java.time.Instant;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.casetrail.events.caserecord.CaseClosedEvent;
+import org.casetrail.events.caserecord.CaseOpenedEvent;
+import org.casetrail.events.caserecord.CaseReopenedEvent;
+import org.casetrail.events.caserecord.PlanRecordedEvent;
+import org.casetrail.platform.messaging.MetaDataKeys;
+import org.casetrail.query.projection.Sql;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The case list and case view. Each write is guarded by the event's version, so handling an event a second time
+ * (after a crash between a batch and its token) changes nothing.
+ */
+@Component
+@ProcessingGroup(CaseProjection.GROUP)
+class CaseProjection {
+
+    static final String GROUP = "cases";
+
+    private final JdbcTemplate jdbc;
+
+    CaseProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(CaseOpenedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        long version = sequence + 1;
+        var user = event.serviceUser();
+        jdbc.update("""
+                INSERT INTO projections.case_record (case_id, service_user_name, date_of_birth, reference, plan_type,
+                    allocated_worker, status, opened_at, opened_by, version)
+                VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?) ON CONFLICT (case_id) DO NOTHING""",
+                Sql.uuid(event.caseId()), user.name(), user.dateOfBirth(), user.reference(), event.planType().name(),
+                event.allocatedWorker(), Sql.utc(at), actor, version);
+        statusChanged(event.caseId(), version, "OPEN", null, at, actor);
+    }
+
+    @EventHandler
+    void on(PlanRecordedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        long version = sequence + 1;
+        int changed = jdbc.update("""
+                UPDATE projections.case_record SET plan_count = plan_count + 1, version = ?
+                WHERE case_id = ? AND version < ?""", version, Sql.uuid(event.caseId()), version);
+        if (changed > 0) {
+            jdbc.update("""
+                    INSERT INTO projections.case_plan (plan_id, case_id, kind, title, plan_date, summary, recorded_at,
+                        recorded_by, version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id) DO NOTHING""",
+                    Sql.uuid(event.planId()), Sql.uuid(event.caseId()), event.kind().name(), event.title(), event.date(),
+                    event.summary(), Sql.utc(at), actor, version);
+        }
+    }
+
+    @EventHandler
+    void on(CaseClosedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        setStatus(event.caseId(), sequence + 1, "CLOSED", event.reason(), at, actor);
+    }
+
+    @EventHandler
+    void on(CaseReopenedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        setStatus(event.caseId(), sequence + 1, "OPEN", event.reason(), at, actor);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE projections.case_record, projections.case_plan, projections.case_status_change");
+    }
+
+    private void setStatus(String caseId, long version, String status, String reason, Instant at, String actor) {
+        int changed = jdbc.update("""
+                UPDATE projections.case_record SET status = ?, status_changed_at = ?, version = ?
+                WHERE case_id = ? AND version < ?""", status, Sql.utc(at), version, Sql.uuid(caseId), version);
+        if (changed > 0) {
+            statusChanged(caseId, version, status, reason, at, actor);
+        }
+    }
+
+    private void statusChanged(String caseId, long version, String status, String reason, Instant at,
+                               String actor) {
+        jdbc.update("""
+                INSERT INTO projections.case_status_change (case_id, version, status, reason, changed_at, changed_by)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (case_id, version) DO NOTHING""",
+                Sql.uuid(caseId), version, status, reason, Sql.utc(at), actor);
+    }
+}

@@ -1,0 +1,46 @@
+package org.casetrail.query.caserecord;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.casetrail.events.caserecord.PlanKind;
+import org.casetrail.events.caserecord.PlanType;
+
+/** What the case reads return. */
+final class CaseViews {
+
+    private CaseViews() {
+    }
+
+    record ServiceUserView(String name, LocalDate dateOfBirth, String reference) {
+    }
+
+    record PlanView(String planId, PlanKind kind, String title, LocalDate date, String summary, Instant recordedAt,
+                    String recordedBy) {
+    }
+
+    record StatusChangeView(String status, String reason, Instant at, String by, long version) {
+    }
+
+    record CountsView(int plans, int contacts) {
+    }
+
+    record CaseView(String caseId, ServiceUserView serviceUser, PlanType planType, String allocatedWorker,
+                    String status, Instant openedAt, String openedBy, List<PlanView> plans,
+                    List<StatusChangeView> statusHistory, CountsView counts, long version) {
+    }
+
+    record CaseSummaryView(String caseId, ServiceUserView serviceUser, PlanType planType, String allocatedWorker,
+                           String status, Instant openedAt, long version) {
+    }
+
+    record CasePage(List<CaseSummaryView> items, int page, int size, long total) {
+    }
+
+    record FindCaseQuery(String caseId) {
+    }
+
+    record FindCasesQuery(String status, String allocatedWorker, int page, int size) {
+    }
+}

@@ -1,0 +1,28 @@
+package org.casetrail.standalone;
+
+import org.casetrail.command.CommandSideApplication;
+import org.casetrail.query.QuerySideApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+
+/**
+ * Casetrail in one process: command side and query side on one port, over an embedded PostgreSQL unless
+ * {@code spring.datasource.url} names another. The two sides' own launchers are left out of the scan; their
+ * packages are not.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(basePackages = {"org.casetrail.platform", "org.casetrail.command", "org.casetrail.query",
+                               "org.casetrail.standalone"},
+               excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
+                                                      classes = {CommandSideApplication.class,
+                                                                 QuerySideApplication.class}))
+public class CasetrailApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CasetrailApplication.class, args);
+    }
+}
