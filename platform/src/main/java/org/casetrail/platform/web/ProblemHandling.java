@@ -77,6 +77,10 @@ public class ProblemHandling {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
+        if (cause instanceof JsonMappingException mapping && truncated(mapping)) {
+            return Problems.respond(Problems.problem(HttpStatus.BAD_REQUEST, "MALFORMED_JSON",
+                    "The body is not valid JSON: it ends before it is complete"));
+        }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
             String message = describe(mapping);
@@ -191,6 +195,11 @@ public class ProblemHandling {
         log.error("Unexpected failure", e);
         return Problems.respond(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; quote the correlation id when reporting it"));
+    }
+
+    /** Jackson reports a body cut short inside an object as a mapping problem of the field it was reading. */
+    private static boolean truncated(JsonMappingException e) {
+        return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Unexpected end-of-input");
     }
 
     private static String describe(JsonMappingException e) {
