@@ -26,6 +26,9 @@ public class TimeBoundTransactionManager extends JdbcTransactionManager {
     public TimeBoundTransactionManager(DataSource dataSource, Duration limit) {
         super(dataSource);
         this.limitMillis = limit.toMillis();
+        // A TransactionException from prepareForCommit is otherwise treated as a failed commit and not rolled
+        // back; returning the connection to auto-commit would then commit the very transaction refused here.
+        setRollbackOnCommitFailure(true);
     }
 
     @Override

@@ -1,0 +1,50 @@
+package org.casetrail.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The standalone service keeps its records in its data directory across a restart, as the README promises. */
+class RestartPersistenceTest {
+
+    @TempDir
+    Path dataDir;
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(CasetrailApplication.class)
+                .run("--casetrail.data-dir=" + dataDir, "--casetrail.db.embedded.ephemeral=false",
+                     "--server.port=0");
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    @Test
+    void aCaseOpenedBeforeARestartIsThereAfterIt() {
+        String caseId;
+        try (var first = start()) {
+            var opened = Api.at(port(first)).as("alex").post("/api/cases", CasesHttpTest.JO.formatted("restart"));
+            assertThat(opened.status()).isEqualTo(201);
+            caseId = opened.text("caseId");
+            assertThat(Api.at(port(first)).as("alex").get("/api/cases/" + caseId + "?minVersion=1").status())
+                    .isEqualTo(200);
+        }
+        assertThat(dataDir.resolve("postgres").resolve("PG_VERSION")).exists();
+
+        try (var second = start()) {
+            var read = Api.at(port(second)).as("alex").get("/api/cases/" + caseId);
+            assertThat(read.status()).as(read.toString()).isEqualTo(200);
+            assertThat(read.json().path("serviceUser").path("reference").asText()).isEqualTo("R-restart");
+            var close = Api.at(port(second)).as("alex").header("If-Match", "\"1\"")
+                           .post("/api/cases/" + caseId + "/close", "{\"reason\": \"after restart\"}");
+            assertThat(close.status()).as("the aggregate is rebuilt from the stored events").isEqualTo(200);
+        }
+    }
+}
