@@ -92,6 +92,10 @@ class CaseRecord {
         closed = false;
     }
 
+    CaseDirectory.CaseFacts facts() {
+        return new CaseDirectory.CaseFacts(caseId, !closed, Set.copyOf(planIds));
+    }
+
     private void requireOpen(String action) {
         if (closed) {
             throw new DomainRuleViolation("CASE_CLOSED", "Cannot " + action + " a closed case; reopen it first");

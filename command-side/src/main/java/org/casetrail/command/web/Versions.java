@@ -3,7 +3,7 @@ package org.casetrail.command.web;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.casetrail.platform.web.BadRequest;
+import org.casetrail.platform.web.InvalidFields;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -25,7 +25,7 @@ public final class Versions {
         }
         Matcher matcher = ETAG.matcher(ifMatch.trim());
         if (!matcher.matches() || Long.parseLong(matcher.group(1)) < 1) {
-            throw new BadRequest(IF_MATCH, "must be a version as returned in ETag, e.g. \"3\"");
+            throw new InvalidFields(IF_MATCH, "must be a version as returned in ETag, e.g. \"3\"");
         }
         return Long.parseLong(matcher.group(1)) - 1;
     }

@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.casetrail.platform.messaging.DomainRuleViolation;
 import org.casetrail.platform.messaging.NotFound;
+import org.casetrail.platform.messaging.NotPermitted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -120,15 +121,19 @@ public class ProblemHandling {
         return Problems.respond(Problems.invalid(e.getHeaderName() + " header is required", errors));
     }
 
-    @ExceptionHandler(BadRequest.class)
-    ResponseEntity<ProblemDetail> badRequest(BadRequest e) {
-        var errors = List.of(new Problems.FieldError(e.field(), e.getMessage()));
-        return Problems.respond(Problems.invalid(e.field() + " " + e.getMessage(), errors));
+    @ExceptionHandler(InvalidFields.class)
+    ResponseEntity<ProblemDetail> invalidFields(InvalidFields e) {
+        return Problems.respond(Problems.invalid(summary(e.errors()), e.errors()));
     }
 
     @ExceptionHandler(DomainRuleViolation.class)
     ResponseEntity<ProblemDetail> ruleViolation(DomainRuleViolation e) {
         return Problems.respond(Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, e.code(), e.getMessage()));
+    }
+
+    @ExceptionHandler(NotPermitted.class)
+    ResponseEntity<ProblemDetail> notPermitted(NotPermitted e) {
+        return Problems.respond(Problems.problem(HttpStatus.FORBIDDEN, e.code(), e.getMessage()));
     }
 
     @ExceptionHandler(NotFound.class)

@@ -1,0 +1,233 @@
+package org.casetrail.command.contact;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.casetrail.command.caserecord.CaseDirectory;
+import org.casetrail.command.contact.ContactCommands.AddAddendumCommand;
+import org.casetrail.command.contact.ContactCommands.ChangeAttendeesCommand;
+import org.casetrail.command.contact.ContactCommands.ChangeDescriptionCommand;
+import org.casetrail.command.contact.ContactCommands.ChangePurposeCommand;
+import org.casetrail.command.contact.ContactCommands.ChangeSettingCommand;
+import org.casetrail.command.contact.ContactCommands.ChangeTimingCommand;
+import org.casetrail.command.contact.ContactCommands.CorrectContactCommand;
+import org.casetrail.command.contact.ContactCommands.DiscardContactCommand;
+import org.casetrail.command.contact.ContactCommands.DraftContactCommand;
+import org.casetrail.command.contact.ContactCommands.FinaliseContactCommand;
+import org.casetrail.command.web.Versions;
+import org.casetrail.events.contact.AddendumAddedEvent;
+import org.casetrail.events.contact.AttendeesChangedEvent;
+import org.casetrail.events.contact.ContactCorrectedEvent;
+import org.casetrail.events.contact.ContactDiscardedEvent;
+import org.casetrail.events.contact.ContactDraftedEvent;
+import org.casetrail.events.contact.ContactFinalisedEvent;
+import org.casetrail.events.contact.DescriptionChangedEvent;
+import org.casetrail.events.contact.PurposeChangedEvent;
+import org.casetrail.events.contact.SettingChangedEvent;
+import org.casetrail.events.contact.TimingChangedEvent;
+import org.casetrail.platform.messaging.DomainRuleViolation;
+import org.casetrail.platform.messaging.MetaDataKeys;
+import org.casetrail.platform.messaging.NotPermitted;
+
+/**
+ * A case note contact: drafted, edited while a draft, signed, then only added to or corrected. Every change is
+ * an event; nothing is overwritten. Handlers return the contact's public version after their events.
+ */
+@Aggregate
+class Contact {
+
+    enum Status { DRAFT, FINALISED, DISCARDED }
+
+    @AggregateIdentifier
+    private String contactId;
+    private String caseId;
+    private String author;
+    private Status status;
+    private ContactContent content = ContactContent.empty();
+
+    Contact() {
+        // For Axon, which rebuilds the contact from its events.
+    }
+
+    @CommandHandler
+    Contact(DraftContactCommand command, CaseDirectory cases) {
+        var facts = cases.facts(command.caseId());
+        if (!facts.open()) {
+            throw new DomainRuleViolation("CASE_CLOSED", "Cannot record a contact on a closed case; reopen it first");
+        }
+        ContactContent.requireOrdered(command.timing());
+        ContactContent.requirePlansOf(facts, command.purpose());
+        apply(new ContactDraftedEvent(command.contactId(), command.caseId(), command.attendees(), command.setting(),
+                                      command.timing(), command.purpose(), command.description(), command.sessionId()));
+    }
+
+    @CommandHandler
+    long handle(ChangeAttendeesCommand command, @MetaDataValue(MetaDataKeys.ACTOR) String actor,
+                @MetaDataValue(MetaDataKeys.ACTOR_ROLE) String role) {
+        return edit(actor, role, new AttendeesChangedEvent(contactId, command.attendees()));
+    }
+
+    @CommandHandler
+    long handle(ChangeSettingCommand command, @MetaDataValue(MetaDataKeys.ACTOR) String actor,
+                @MetaDataValue(MetaDataKeys.ACTOR_ROLE) String role) {
+        return edit(actor, role, new SettingChangedEvent(contactId, command.setting()));
+    }
+
+    @CommandHandler
+    long handle(ChangeTimingCommand command, @MetaDataValue(MetaDataKeys.ACTOR) String actor,
+                @MetaDataValue(MetaDataKeys.ACTOR_ROLE) String role) {
+        ContactContent.requireOrdered(command.timing());
+        return edit(actor, role, new TimingChangedEvent(contactId, command.timing()));
+    }
+
+    @CommandHandler
+    long handle(ChangePurposeCommand command, CaseDirectory cases, @MetaDataValue(MetaDataKeys.ACTOR) String actor,
+                @MetaDataValue(MetaDataKeys.ACTOR_ROLE) String role) {
+        requireDraftChangeableBy(actor, role);
+        ContactContent.requirePlansOf(cases.facts(caseId), command.purpose());
+        apply(new PurposeChangedEvent(contactId, command.purpose()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(ChangeDescriptionCommand command, @MetaDataValue(MetaDataKeys.ACTOR) String actor,
+                @MetaDataValue(MetaDataKeys.ACTOR_ROLE) String role) {
+        return edit(actor, role, new DescriptionChangedEvent(contactId, command.description()));
+    }
+
+    @CommandHandler
+    long handle(FinaliseContactCommand command, @MetaDataValue(MetaDataKeys.ACTOR) String actor,
+                @MetaDataValue(MetaDataKeys.ACTOR_ROLE) String role) {
+        requireDraftChangeableBy(actor, role);
+        var missing = content.missingForFinalisation();
+        if (!missing.isEmpty()) {
+            throw new DomainRuleViolation("CONTACT_INCOMPLETE",
+                    "Fill in " + String.join(", ", missing) + " before signing the contact");
+        }
+        apply(new ContactFinalisedEvent(contactId, actor));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(AddAddendumCommand command) {
+        requireFinalised("addenda");
+        apply(new AddendumAddedEvent(contactId, command.addendumId(), command.text(), command.reason()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(CorrectContactCommand command, CaseDirectory cases, @MetaDataValue(MetaDataKeys.ACTOR) String actor,
+                @MetaDataValue(MetaDataKeys.ACTOR_ROLE) String role) {
+        requireFinalised("corrections");
+        requireAuthorOrManager(actor, role, "correct");
+        var value = command.corrected();
+        if (!value.carriesOnly(command.section())) {
+            throw new DomainRuleViolation("CORRECTION_MISMATCH", "A correction carries the " + command.section()
+                    + " section and nothing else");
+        }
+        ContactContent.requireOrdered(value.timing());
+        ContactContent.requirePlansOf(cases.facts(caseId), value.purpose());
+        apply(new ContactCorrectedEvent(contactId, command.correctionId(), command.section(), value.attendees(),
+                                        value.setting(), value.timing(), value.purpose(), value.description(),
+                                        command.reason()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(DiscardContactCommand command, @MetaDataValue(MetaDataKeys.ACTOR) String actor,
+                @MetaDataValue(MetaDataKeys.ACTOR_ROLE) String role) {
+        requireDraftChangeableBy(actor, role);
+        apply(new ContactDiscardedEvent(contactId, command.reason()));
+        return version();
+    }
+
+    @EventSourcingHandler
+    void on(ContactDraftedEvent event, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        contactId = event.contactId();
+        caseId = event.caseId();
+        author = actor;
+        status = Status.DRAFT;
+        content = new ContactContent(event.attendees(), event.setting(), event.timing(), event.purpose(),
+                                     event.description());
+    }
+
+    @EventSourcingHandler
+    void on(AttendeesChangedEvent event) {
+        content = content.withAttendees(event.attendees());
+    }
+
+    @EventSourcingHandler
+    void on(SettingChangedEvent event) {
+        content = content.withSetting(event.setting());
+    }
+
+    @EventSourcingHandler
+    void on(TimingChangedEvent event) {
+        content = content.withTiming(event.timing());
+    }
+
+    @EventSourcingHandler
+    void on(PurposeChangedEvent event) {
+        content = content.withPurpose(event.purpose());
+    }
+
+    @EventSourcingHandler
+    void on(DescriptionChangedEvent event) {
+        content = content.withDescription(event.description());
+    }
+
+    @EventSourcingHandler
+    void on(ContactFinalisedEvent event) {
+        status = Status.FINALISED;
+    }
+
+    @EventSourcingHandler
+    void on(ContactCorrectedEvent event) {
+        content = content.corrected(event);
+    }
+
+    @EventSourcingHandler
+    void on(ContactDiscardedEvent event) {
+        status = Status.DISCARDED;
+    }
+
+    private long edit(String actor, String role, Object event) {
+        requireDraftChangeableBy(actor, role);
+        apply(event);
+        return version();
+    }
+
+    private void requireDraftChangeableBy(String actor, String role) {
+        if (status == Status.FINALISED) {
+            throw new DomainRuleViolation("CONTACT_FINALISED",
+                    "A finalised contact cannot be edited; add an addendum or a correction instead");
+        }
+        if (status == Status.DISCARDED) {
+            throw new DomainRuleViolation("CONTACT_DISCARDED", "A discarded draft cannot be changed");
+        }
+        requireAuthorOrManager(actor, role, "change");
+    }
+
+    private void requireAuthorOrManager(String actor, String role, String action) {
+        if (!author.equals(actor) && !"MANAGER".equals(role)) {
+            throw new NotPermitted("NOT_AUTHOR", "Only the author (" + author + ") or a manager may " + action
+                    + " this contact");
+        }
+    }
+
+    private void requireFinalised(String what) {
+        if (status != Status.FINALISED) {
+            throw new DomainRuleViolation("CONTACT_NOT_FINALISED", "Only a finalised contact takes " + what
+                    + (status == Status.DRAFT ? "; edit the draft instead" : ""));
+        }
+    }
+
+    private static long version() {
+        return Versions.fromSequence(AggregateLifecycle.getVersion());
+    }
+}

@@ -1,0 +1,253 @@
+package org.casetrail.command.contact;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.casetrail.command.contact.ContactCommands.AddAddendumCommand;
+import org.casetrail.command.contact.ContactCommands.ChangeAttendeesCommand;
+import org.casetrail.command.contact.ContactCommands.ChangeDescriptionCommand;
+import org.casetrail.command.contact.ContactCommands.ChangePurposeCommand;
+import org.casetrail.command.contact.ContactCommands.ChangeSettingCommand;
+import org.casetrail.command.contact.ContactCommands.ChangeTimingCommand;
+import org.casetrail.command.contact.ContactCommands.CorrectContactCommand;
+import org.casetrail.command.contact.ContactCommands.DiscardContactCommand;
+import org.casetrail.command.contact.ContactCommands.DraftContactCommand;
+import org.casetrail.command.contact.ContactCommands.FinaliseContactCommand;
+import org.casetrail.command.web.CommandDispatcher;
+import org.casetrail.command.web.Versions;
+import org.casetrail.events.contact.Attendee;
+import org.casetrail.events.contact.AttendeeRole;
+import org.casetrail.events.contact.ContactSection;
+import org.casetrail.events.contact.Purpose;
+import org.casetrail.events.contact.Setting;
+import org.casetrail.events.contact.SettingType;
+import org.casetrail.events.contact.Timing;
+import org.casetrail.platform.messaging.Ids;
+import org.casetrail.platform.web.InvalidFields;
+import org.casetrail.platform.web.Problems.FieldError;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** api.md "Contacts", the writes: drafting, editing a draft, signing, addenda, corrections, discarding. */
+@RestController
+class ContactController {
+
+    /** How far ahead of the server's clock a start may be, for clocks that disagree a little. */
+    private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+
+    private final CommandDispatcher commands;
+    private final CorrectionValues correctionValues;
+    private final Clock clock;
+
+    ContactController(CommandDispatcher commands, CorrectionValues correctionValues, Clock clock) {
+        this.commands = commands;
+        this.correctionValues = correctionValues;
+        this.clock = clock;
+    }
+
+    record AttendeeBody(@NotBlank @Size(max = 200) String name, @NotNull AttendeeRole role,
+                        @Size(max = 200) String organisation, @Size(max = 500) String contactDetails) {
+        Attendee toAttendee() {
+            return new Attendee(name.trim(), role, trimToNull(organisation), trimToNull(contactDetails));
+        }
+    }
+
+    record SettingBody(@NotNull SettingType type, @Size(max = 500) String location) {
+        Setting toSetting() {
+            return new Setting(type, trimToNull(location));
+        }
+    }
+
+    record PurposeBody(@Size(max = 10_000) String text, @Size(max = 50) List<@NotBlank String> linkedPlanIds,
+                       @Size(max = 2_000) String intervention, @Size(max = 2_000) String theory) {
+        Purpose toPurpose(String field) {
+            List<String> plans = new ArrayList<>();
+            List<String> given = linkedPlanIds == null ? List.of() : linkedPlanIds;
+            for (int i = 0; i < given.size(); i++) {
+                try {
+                    plans.add(UUID.fromString(given.get(i).trim()).toString());
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidFields(field + ".linkedPlanIds[" + i + "]", "must be a plan id");
+                }
+            }
+            return new Purpose(trimToNull(text), List.copyOf(plans), trimToNull(intervention), trimToNull(theory));
+        }
+    }
+
+    record TimingBody(@NotNull Instant startedAt, Instant endedAt) {
+    }
+
+    record DescriptionBody(@NotNull @Size(max = 50_000) String text) {
+    }
+
+    record DraftContactBody(@Size(max = 50) List<@NotNull @Valid AttendeeBody> attendees,
+                            @NotNull @Valid SettingBody setting,
+                            @NotNull Instant startedAt,
+                            Instant endedAt,
+                            @Valid PurposeBody purpose,
+                            @Size(max = 50_000) String description,
+                            String sessionId) {
+    }
+
+    record ContactWritten(String contactId, long version) {
+    }
+
+    @PostMapping("/api/cases/{caseId}/contacts")
+    ResponseEntity<ContactWritten> draft(@PathVariable String caseId, @Valid @RequestBody DraftContactBody body) {
+        String id = Ids.require("case", caseId);
+        String contactId = UUID.randomUUID().toString();
+        Timing timing = timing(body.startedAt(), body.endedAt());
+        String sessionId = body.sessionId() == null ? null : validSessionId(body.sessionId());
+        long version = commands.create(new DraftContactCommand(contactId, id, attendees(body.attendees()),
+                body.setting().toSetting(), timing, body.purpose() == null ? null : body.purpose().toPurpose("purpose"),
+                trimToNull(body.description()), sessionId));
+        return ResponseEntity.created(URI.create("/api/contacts/" + contactId))
+                             .eTag(Versions.etag(version))
+                             .body(new ContactWritten(contactId, version));
+    }
+
+    @PutMapping("/api/contacts/{contactId}/attendees")
+    ResponseEntity<ContactWritten> attendees(@PathVariable String contactId,
+                                             @RequestBody @Size(max = 50) List<@NotNull @Valid AttendeeBody> body,
+                                             @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
+        return written(contactId, commands.send(new ChangeAttendeesCommand(id(contactId), attendees(body),
+                                                                           Versions.expectedSequence(ifMatch))));
+    }
+
+    @PutMapping("/api/contacts/{contactId}/setting")
+    ResponseEntity<ContactWritten> setting(@PathVariable String contactId, @Valid @RequestBody SettingBody body,
+                                           @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
+        return written(contactId, commands.send(new ChangeSettingCommand(id(contactId), body.toSetting(),
+                                                                         Versions.expectedSequence(ifMatch))));
+    }
+
+    @PutMapping("/api/contacts/{contactId}/timing")
+    ResponseEntity<ContactWritten> timing(@PathVariable String contactId, @Valid @RequestBody TimingBody body,
+                                          @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
+        return written(contactId, commands.send(new ChangeTimingCommand(id(contactId),
+                timing(body.startedAt(), body.endedAt()), Versions.expectedSequence(ifMatch))));
+    }
+
+    @PutMapping("/api/contacts/{contactId}/purpose")
+    ResponseEntity<ContactWritten> purpose(@PathVariable String contactId, @Valid @RequestBody PurposeBody body,
+                                           @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
+        return written(contactId, commands.send(new ChangePurposeCommand(id(contactId), body.toPurpose("purpose"),
+                                                                         Versions.expectedSequence(ifMatch))));
+    }
+
+    @PutMapping("/api/contacts/{contactId}/description")
+    ResponseEntity<ContactWritten> description(@PathVariable String contactId,
+                                               @Valid @RequestBody DescriptionBody body,
+                                               @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
+        return written(contactId, commands.send(new ChangeDescriptionCommand(id(contactId), trimToNull(body.text()),
+                                                                             Versions.expectedSequence(ifMatch))));
+    }
+
+    @PostMapping("/api/contacts/{contactId}/finalise")
+    ResponseEntity<ContactWritten> finalise(@PathVariable String contactId,
+                                            @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
+        return written(contactId, commands.send(new FinaliseContactCommand(id(contactId),
+                                                                           Versions.expectedSequence(ifMatch))));
+    }
+
+    record AddendumBody(@NotBlank @Size(max = 50_000) String text, @NotBlank @Size(max = 2_000) String reason) {
+    }
+
+    record AddendumWritten(String contactId, String addendumId, long version) {
+    }
+
+    @PostMapping("/api/contacts/{contactId}/addenda")
+    ResponseEntity<AddendumWritten> addendum(@PathVariable String contactId, @Valid @RequestBody AddendumBody body,
+                                             @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
+        String addendumId = UUID.randomUUID().toString();
+        long version = commands.send(new AddAddendumCommand(id(contactId), addendumId, body.text().trim(),
+                                                            body.reason().trim(), Versions.expectedSequence(ifMatch)));
+        return ResponseEntity.created(URI.create("/api/contacts/" + contactId)).eTag(Versions.etag(version))
+                             .body(new AddendumWritten(contactId, addendumId, version));
+    }
+
+    record CorrectionBody(@NotNull ContactSection section, @NotNull JsonNode value,
+                          @NotBlank @Size(max = 2_000) String reason) {
+    }
+
+    record CorrectionWritten(String contactId, String correctionId, long version) {
+    }
+
+    @PostMapping("/api/contacts/{contactId}/corrections")
+    ResponseEntity<CorrectionWritten> correction(@PathVariable String contactId,
+                                                 @Valid @RequestBody CorrectionBody body,
+                                                 @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
+        ContactContent corrected = correctionValues.read(body.section(), body.value(), this);
+        String correctionId = UUID.randomUUID().toString();
+        long version = commands.send(new CorrectContactCommand(id(contactId), correctionId, body.section(), corrected,
+                                                               body.reason().trim(), Versions.expectedSequence(ifMatch)));
+        return ResponseEntity.created(URI.create("/api/contacts/" + contactId)).eTag(Versions.etag(version))
+                             .body(new CorrectionWritten(contactId, correctionId, version));
+    }
+
+    record ReasonBody(@NotBlank @Size(max = 2_000) String reason) {
+    }
+
+    @PostMapping("/api/contacts/{contactId}/discard")
+    ResponseEntity<ContactWritten> discard(@PathVariable String contactId, @Valid @RequestBody ReasonBody body,
+                                           @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
+        return written(contactId, commands.send(new DiscardContactCommand(id(contactId), body.reason().trim(),
+                                                                          Versions.expectedSequence(ifMatch))));
+    }
+
+    /** Checks a start and end as input: an end before the start, or a start in the future, is a 400. */
+    Timing timing(Instant startedAt, Instant endedAt) {
+        List<FieldError> errors = new ArrayList<>();
+        if (startedAt.isAfter(clock.instant().plus(CLOCK_TOLERANCE))) {
+            errors.add(new FieldError("startedAt", "must not be in the future: record a contact once it has begun"));
+        }
+        if (endedAt != null && endedAt.isBefore(startedAt)) {
+            errors.add(new FieldError("endedAt", "must not be before startedAt"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFields(errors);
+        }
+        return new Timing(startedAt, endedAt);
+    }
+
+    static List<Attendee> attendees(List<AttendeeBody> body) {
+        return body == null ? List.of() : body.stream().map(AttendeeBody::toAttendee).toList();
+    }
+
+    private static ResponseEntity<ContactWritten> written(String contactId, long version) {
+        return Versions.ok(version, new ContactWritten(contactId, version));
+    }
+
+    private static String id(String contactId) {
+        return Ids.require("contact", contactId);
+    }
+
+    private static String validSessionId(String sessionId) {
+        try {
+            return UUID.fromString(sessionId.trim()).toString();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFields("sessionId", "must be a session id");
+        }
+    }
+
+    static String trimToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

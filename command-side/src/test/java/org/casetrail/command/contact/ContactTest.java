@@ -1,0 +1,283 @@
+package org.casetrail.command.contact;
+
+import static org.casetrail.command.RuleMatchers.violation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.casetrail.command.caserecord.CaseDirectory;
+import org.casetrail.command.caserecord.CaseDirectory.CaseFacts;
+import org.casetrail.command.contact.ContactCommands.AddAddendumCommand;
+import org.casetrail.command.contact.ContactCommands.ChangeAttendeesCommand;
+import org.casetrail.command.contact.ContactCommands.ChangeDescriptionCommand;
+import org.casetrail.command.contact.ContactCommands.ChangePurposeCommand;
+import org.casetrail.command.contact.ContactCommands.ChangeSettingCommand;
+import org.casetrail.command.contact.ContactCommands.ChangeTimingCommand;
+import org.casetrail.command.contact.ContactCommands.CorrectContactCommand;
+import org.casetrail.command.contact.ContactCommands.DiscardContactCommand;
+import org.casetrail.command.contact.ContactCommands.DraftContactCommand;
+import org.casetrail.command.contact.ContactCommands.FinaliseContactCommand;
+import org.casetrail.events.contact.AddendumAddedEvent;
+import org.casetrail.events.contact.Attendee;
+import org.casetrail.events.contact.AttendeeRole;
+import org.casetrail.events.contact.AttendeesChangedEvent;
+import org.casetrail.events.contact.ContactCorrectedEvent;
+import org.casetrail.events.contact.ContactDiscardedEvent;
+import org.casetrail.events.contact.ContactDraftedEvent;
+import org.casetrail.events.contact.ContactFinalisedEvent;
+import org.casetrail.events.contact.ContactSection;
+import org.casetrail.events.contact.DescriptionChangedEvent;
+import org.casetrail.events.contact.PurposeChangedEvent;
+import org.casetrail.events.contact.Setting;
+import org.casetrail.events.contact.SettingChangedEvent;
+import org.casetrail.events.contact.SettingType;
+import org.casetrail.events.contact.Timing;
+import org.casetrail.events.contact.TimingChangedEvent;
+import org.casetrail.events.contact.Purpose;
+import org.casetrail.platform.messaging.NotPermitted;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ContactTest {
+
+    static final String CONTACT = "c0000000-0000-4000-8000-000000000001";
+    static final String OPEN_CASE = "a0000000-0000-4000-8000-000000000001";
+    static final String CLOSED_CASE = "a0000000-0000-4000-8000-000000000002";
+    static final String PLAN = "b0000000-0000-4000-8000-000000000001";
+    static final String OTHER_CASES_PLAN = "b0000000-0000-4000-8000-000000000009";
+    static final Instant START = Instant.parse("2026-11-20T10:00:00Z");
+    static final Instant END = Instant.parse("2026-11-20T11:00:00Z");
+    static final List<Attendee> ATTENDEES = List.of(new Attendee("Jo Bloggs", AttendeeRole.SERVICE_USER, null, null));
+    static final Setting HOME = new Setting(SettingType.HOME, "12 Acacia Avenue");
+    static final Purpose PURPOSE = new Purpose("Review safety plan", List.of(PLAN), "Signs of Safety", null);
+
+    static final MetaData ALEX = MetaData.with("actor", "alex").and("actorRole", "PRACTITIONER");
+    static final MetaData SAM = MetaData.with("actor", "sam").and("actorRole", "PRACTITIONER");
+    static final MetaData MORGAN = MetaData.with("actor", "morgan").and("actorRole", "MANAGER");
+
+    static final ContactDraftedEvent BARE_DRAFT = new ContactDraftedEvent(CONTACT, OPEN_CASE, List.of(), HOME,
+            new Timing(START, null), null, null, null);
+    static final ContactDraftedEvent FULL_DRAFT = new ContactDraftedEvent(CONTACT, OPEN_CASE, ATTENDEES, HOME,
+            new Timing(START, END), PURPOSE, "We walked through the plan together.", null);
+
+    private FixtureConfiguration<Contact> fixture;
+
+    @BeforeEach
+    void setUp() {
+        Map<String, CaseFacts> cases = Map.of(
+                OPEN_CASE, new CaseFacts(OPEN_CASE, true, Set.of(PLAN)),
+                CLOSED_CASE, new CaseFacts(CLOSED_CASE, false, Set.of()));
+        fixture = new AggregateTestFixture<>(Contact.class);
+        fixture.registerInjectableResource((CaseDirectory) cases::get);
+    }
+
+    static Object byAlex(Object event) {
+        return GenericEventMessage.asEventMessage(event).andMetaData(ALEX);
+    }
+
+    @Test
+    void draftsAContactWithOnlySettingAndStart() {
+        fixture.givenNoPriorActivity()
+               .when(new DraftContactCommand(CONTACT, OPEN_CASE, List.of(), HOME, new Timing(START, null), null, null,
+                                             null), ALEX)
+               .expectSuccessfulHandlerExecution()
+               .expectEvents(BARE_DRAFT);
+    }
+
+    @Test
+    void refusesAContactOnAClosedCase() {
+        fixture.givenNoPriorActivity()
+               .when(new DraftContactCommand(CONTACT, CLOSED_CASE, ATTENDEES, HOME, new Timing(START, END), null, null,
+                                             null), ALEX)
+               .expectNoEvents()
+               .expectException(violation("CASE_CLOSED"));
+    }
+
+    @Test
+    void refusesPlansFromAnotherCaseWhenDrafting() {
+        fixture.givenNoPriorActivity()
+               .when(new DraftContactCommand(CONTACT, OPEN_CASE, ATTENDEES, HOME, new Timing(START, END),
+                       new Purpose("p", List.of(OTHER_CASES_PLAN), null, null), null, null), ALEX)
+               .expectNoEvents()
+               .expectException(violation("PLAN_NOT_IN_CASE"));
+    }
+
+    @Test
+    void refusesPlansFromAnotherCaseWhenEditingThePurpose() {
+        fixture.given(byAlex(BARE_DRAFT))
+               .when(new ChangePurposeCommand(CONTACT, new Purpose("p", List.of(OTHER_CASES_PLAN), null, null), null),
+                     ALEX)
+               .expectNoEvents()
+               .expectException(violation("PLAN_NOT_IN_CASE"));
+    }
+
+    @Test
+    void refusesAnEndBeforeTheStart() {
+        fixture.givenNoPriorActivity()
+               .when(new DraftContactCommand(CONTACT, OPEN_CASE, ATTENDEES, HOME, new Timing(END, START), null, null,
+                                             null), ALEX)
+               .expectNoEvents()
+               .expectException(violation("END_BEFORE_START"));
+        fixture.given(byAlex(BARE_DRAFT))
+               .when(new ChangeTimingCommand(CONTACT, new Timing(END, START), null), ALEX)
+               .expectNoEvents()
+               .expectException(violation("END_BEFORE_START"));
+    }
+
+    @Test
+    void theAuthorEditsEveryHeadingOfADraft() {
+        fixture.given(byAlex(BARE_DRAFT))
+               .when(new ChangeAttendeesCommand(CONTACT, ATTENDEES, null), ALEX)
+               .expectEvents(new AttendeesChangedEvent(CONTACT, ATTENDEES))
+               .expectResultMessagePayload(2L);
+        fixture.given(byAlex(BARE_DRAFT))
+               .when(new ChangeSettingCommand(CONTACT, new Setting(SettingType.SCHOOL, "Hill Primary"), null), ALEX)
+               .expectEvents(new SettingChangedEvent(CONTACT, new Setting(SettingType.SCHOOL, "Hill Primary")));
+        fixture.given(byAlex(BARE_DRAFT))
+               .when(new ChangeTimingCommand(CONTACT, new Timing(START, END), null), ALEX)
+               .expectEvents(new TimingChangedEvent(CONTACT, new Timing(START, END)));
+        fixture.given(byAlex(BARE_DRAFT))
+               .when(new ChangePurposeCommand(CONTACT, PURPOSE, null), ALEX)
+               .expectEvents(new PurposeChangedEvent(CONTACT, PURPOSE));
+        fixture.given(byAlex(BARE_DRAFT))
+               .when(new ChangeDescriptionCommand(CONTACT, "Jo was calm.", null), ALEX)
+               .expectEvents(new DescriptionChangedEvent(CONTACT, "Jo was calm."));
+    }
+
+    @Test
+    void onlyTheAuthorOrAManagerChangesADraft() {
+        fixture.given(byAlex(BARE_DRAFT))
+               .when(new ChangeDescriptionCommand(CONTACT, "Not mine to write", null), SAM)
+               .expectNoEvents()
+               .expectException(NotPermitted.class);
+        fixture.given(byAlex(FULL_DRAFT))
+               .when(new FinaliseContactCommand(CONTACT, null), SAM)
+               .expectNoEvents()
+               .expectException(NotPermitted.class);
+        fixture.given(byAlex(BARE_DRAFT))
+               .when(new ChangeDescriptionCommand(CONTACT, "Manager's note", null), MORGAN)
+               .expectEvents(new DescriptionChangedEvent(CONTACT, "Manager's note"));
+    }
+
+    @Test
+    void finalisesACompleteDraftSignedByTheActor() {
+        fixture.given(byAlex(FULL_DRAFT))
+               .when(new FinaliseContactCommand(CONTACT, null), ALEX)
+               .expectEvents(new ContactFinalisedEvent(CONTACT, "alex"))
+               .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void cannotFinaliseUntilHeadingsOneToFourAreFilled() {
+        fixture.given(byAlex(BARE_DRAFT))
+               .when(new FinaliseContactCommand(CONTACT, null), ALEX)
+               .expectNoEvents()
+               .expectException(violation("CONTACT_INCOMPLETE"))
+               .expectExceptionMessage("Fill in attendees, where and when (setting, start and end), purpose, "
+                                       + "what took place (description) before signing the contact");
+        fixture.given(byAlex(FULL_DRAFT), new DescriptionChangedEvent(CONTACT, " "))
+               .when(new FinaliseContactCommand(CONTACT, null), ALEX)
+               .expectException(violation("CONTACT_INCOMPLETE"));
+    }
+
+    @Test
+    void rejectsEditOfFinalisedContact() {
+        fixture.given(byAlex(FULL_DRAFT), new ContactFinalisedEvent(CONTACT, "alex"))
+               .when(new ChangeDescriptionCommand(CONTACT, "Rewritten", null), ALEX)
+               .expectNoEvents()
+               .expectException(violation("CONTACT_FINALISED"));
+        fixture.given(byAlex(FULL_DRAFT), new ContactFinalisedEvent(CONTACT, "alex"))
+               .when(new FinaliseContactCommand(CONTACT, null), ALEX)
+               .expectException(violation("CONTACT_FINALISED"));
+    }
+
+    @Test
+    void addsAnAddendumToAFinalisedContact() {
+        fixture.given(byAlex(FULL_DRAFT), new ContactFinalisedEvent(CONTACT, "alex"))
+               .when(new AddAddendumCommand(CONTACT, "d1", "Jo phoned afterwards.", "Information received later",
+                                            null), SAM)
+               .expectEvents(new AddendumAddedEvent(CONTACT, "d1", "Jo phoned afterwards.",
+                                                    "Information received later"))
+               .expectResultMessagePayload(3L);
+    }
+
+    @Test
+    void draftsTakeNoAddendaOrCorrections() {
+        fixture.given(byAlex(FULL_DRAFT))
+               .when(new AddAddendumCommand(CONTACT, "d1", "x", "y", null), ALEX)
+               .expectException(violation("CONTACT_NOT_FINALISED"));
+        fixture.given(byAlex(FULL_DRAFT))
+               .when(new CorrectContactCommand(CONTACT, "k1", ContactSection.DESCRIPTION,
+                       ContactContent.empty().withDescription("x"), "y", null), ALEX)
+               .expectException(violation("CONTACT_NOT_FINALISED"));
+    }
+
+    @Test
+    void correctsASectionOfAFinalisedContactWithAReason() {
+        var timing = new Timing(START, START.plusSeconds(1800));
+        fixture.given(byAlex(FULL_DRAFT), new ContactFinalisedEvent(CONTACT, "alex"))
+               .when(new CorrectContactCommand(CONTACT, "k1", ContactSection.TIMING,
+                       ContactContent.empty().withTiming(timing), "The visit ended at 10:30", null), ALEX)
+               .expectEvents(new ContactCorrectedEvent(CONTACT, "k1", ContactSection.TIMING, List.of(), null, timing,
+                                                       null, null, "The visit ended at 10:30"));
+    }
+
+    @Test
+    void aCorrectionCarriesItsOwnSectionOnly() {
+        fixture.given(byAlex(FULL_DRAFT), new ContactFinalisedEvent(CONTACT, "alex"))
+               .when(new CorrectContactCommand(CONTACT, "k1", ContactSection.SETTING,
+                       ContactContent.empty().withDescription("x"), "y", null), ALEX)
+               .expectNoEvents()
+               .expectException(violation("CORRECTION_MISMATCH"));
+    }
+
+    @Test
+    void correctionsFollowTheSameRulesAsEdits() {
+        fixture.given(byAlex(FULL_DRAFT), new ContactFinalisedEvent(CONTACT, "alex"))
+               .when(new CorrectContactCommand(CONTACT, "k1", ContactSection.TIMING,
+                       ContactContent.empty().withTiming(new Timing(END, START)), "y", null), ALEX)
+               .expectException(violation("END_BEFORE_START"));
+        fixture.given(byAlex(FULL_DRAFT), new ContactFinalisedEvent(CONTACT, "alex"))
+               .when(new CorrectContactCommand(CONTACT, "k1", ContactSection.PURPOSE, ContactContent.empty()
+                       .withPurpose(new Purpose("p", List.of(OTHER_CASES_PLAN), null, null)), "y", null), ALEX)
+               .expectException(violation("PLAN_NOT_IN_CASE"));
+        fixture.given(byAlex(FULL_DRAFT), new ContactFinalisedEvent(CONTACT, "alex"))
+               .when(new CorrectContactCommand(CONTACT, "k1", ContactSection.DESCRIPTION,
+                       ContactContent.empty().withDescription("x"), "y", null), SAM)
+               .expectException(NotPermitted.class);
+    }
+
+    @Test
+    void discardsADraftWithAReason() {
+        fixture.given(byAlex(BARE_DRAFT))
+               .when(new DiscardContactCommand(CONTACT, "Recorded on the wrong case", null), ALEX)
+               .expectEvents(new ContactDiscardedEvent(CONTACT, "Recorded on the wrong case"));
+    }
+
+    @Test
+    void onlyDraftsAreDiscardedAndADiscardedDraftStaysPut() {
+        fixture.given(byAlex(FULL_DRAFT), new ContactFinalisedEvent(CONTACT, "alex"))
+               .when(new DiscardContactCommand(CONTACT, "x", null), ALEX)
+               .expectException(violation("CONTACT_FINALISED"));
+        fixture.given(byAlex(BARE_DRAFT), new ContactDiscardedEvent(CONTACT, "x"))
+               .when(new ChangeDescriptionCommand(CONTACT, "again", null), ALEX)
+               .expectException(violation("CONTACT_DISCARDED"));
+        fixture.given(byAlex(BARE_DRAFT), new ContactDiscardedEvent(CONTACT, "x"))
+               .when(new AddAddendumCommand(CONTACT, "d1", "x", "y", null), ALEX)
+               .expectException(violation("CONTACT_NOT_FINALISED"));
+    }
+
+    @Test
+    void rejectsAnEditAgainstAStaleVersion() {
+        fixture.given(byAlex(BARE_DRAFT), new DescriptionChangedEvent(CONTACT, "v2"))
+               .when(new ChangeDescriptionCommand(CONTACT, "from v1", 0L), ALEX)
+               .expectNoEvents()
+               .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class);
+    }
+}

@@ -1,0 +1,10 @@
+package org.casetrail.events.contact;
+
+/**
+ * A draft's setting was changed.
+ *
+ * @param contactId the contact
+ * @param setting   the setting now recorded
+ */
+public record SettingChangedEvent(String contactId, Setting setting) {
+}

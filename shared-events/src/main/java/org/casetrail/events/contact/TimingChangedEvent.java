@@ -1,0 +1,10 @@
+package org.casetrail.events.contact;
+
+/**
+ * A draft's start and end were changed.
+ *
+ * @param contactId the contact
+ * @param timing    the timing now recorded
+ */
+public record TimingChangedEvent(String contactId, Timing timing) {
+}
