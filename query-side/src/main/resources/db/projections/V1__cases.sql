@@ -13,7 +13,6 @@ CREATE TABLE case_record (
     opened_by         VARCHAR(255) NOT NULL,
     status_changed_at TIMESTAMPTZ,
     plan_count        INTEGER      NOT NULL DEFAULT 0,
-    contact_count     INTEGER      NOT NULL DEFAULT 0,
     version           BIGINT       NOT NULL,
     CONSTRAINT case_record_pk PRIMARY KEY (case_id)
 );

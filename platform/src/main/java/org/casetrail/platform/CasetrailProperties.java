@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param events         event store tuning
  * @param readYourWrites how long a read with {@code minVersion} may wait for the projection
  * @param security       authentication settings
+ * @param contacts       how contacts are judged
  */
 @ConfigurationProperties("casetrail")
 public record CasetrailProperties(
@@ -24,7 +25,8 @@ public record CasetrailProperties(
         @DefaultValue Db db,
         @DefaultValue Events events,
         @DefaultValue ReadYourWrites readYourWrites,
-        @DefaultValue Security security) {
+        @DefaultValue Security security,
+        @DefaultValue Contacts contacts) {
 
     /**
      * @param transactionLimit the longest a transaction may live; longer ones are rolled back, never committed
@@ -53,6 +55,13 @@ public record CasetrailProperties(
     public record Events(@DefaultValue("60s") Duration gapTimeout,
                          @DefaultValue("1000000") int maxGapOffset,
                          @DefaultValue("100") int batchSize) {
+    }
+
+    /**
+     * @param lateEntryAfter a contact written down (signed, or while a draft, first recorded) more than this after
+     *                       the session ended is a late entry, and shows as one in every read
+     */
+    public record Contacts(@DefaultValue("24h") Duration lateEntryAfter) {
     }
 
     /** @param maxWait the bound on a {@code minVersion} wait */

@@ -30,7 +30,7 @@ class CaseQueries {
 
     private static final String SUMMARY_COLUMNS = """
             case_id, service_user_name, date_of_birth, reference, plan_type, allocated_worker, status, opened_at,
-            opened_by, plan_count, contact_count, version""";
+            opened_by, plan_count, version""";
 
     private final JdbcTemplate jdbc;
 
@@ -91,7 +91,15 @@ class CaseQueries {
         return new CaseView(caseId.toString(), serviceUser(rs), PlanType.valueOf(rs.getString("plan_type")),
                 rs.getString("allocated_worker"), rs.getString("status"),
                 Sql.instant(rs.getObject("opened_at", OffsetDateTime.class)), rs.getString("opened_by"), plans,
-                history, new CountsView(rs.getInt("plan_count"), rs.getInt("contact_count")), rs.getLong("version"));
+                history, counts(caseId, rs.getInt("plan_count")), rs.getLong("version"));
+    }
+
+    /** Contacts are counted from the contacts' own read model, where discarding a draft is already reflected. */
+    private CountsView counts(java.util.UUID caseId, int plans) {
+        return jdbc.queryForObject("""
+                SELECT count(*) FILTER (WHERE status <> 'DISCARDED'), count(*) FILTER (WHERE status = 'DRAFT')
+                FROM projections.contact WHERE case_id = ?""",
+                (rs, n) -> new CountsView(plans, rs.getInt(1), rs.getInt(2)), caseId);
     }
 
     private static ServiceUserView serviceUser(ResultSet rs) throws SQLException {

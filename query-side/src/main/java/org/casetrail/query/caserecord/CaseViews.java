@@ -23,7 +23,7 @@ final class CaseViews {
     record StatusChangeView(String status, String reason, Instant at, String by, long version) {
     }
 
-    record CountsView(int plans, int contacts) {
+    record CountsView(int plans, int contacts, int drafts) {
     }
 
     record CaseView(String caseId, ServiceUserView serviceUser, PlanType planType, String allocatedWorker,

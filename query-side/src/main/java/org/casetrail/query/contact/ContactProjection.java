@@ -1,0 +1,161 @@
+package org.casetrail.query.contact;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.casetrail.events.contact.AddendumAddedEvent;
+import org.casetrail.events.contact.AttendeesChangedEvent;
+import org.casetrail.events.contact.ContactCorrectedEvent;
+import org.casetrail.events.contact.ContactDiscardedEvent;
+import org.casetrail.events.contact.ContactDraftedEvent;
+import org.casetrail.events.contact.ContactFinalisedEvent;
+import org.casetrail.events.contact.ContactSection;
+import org.casetrail.events.contact.DescriptionChangedEvent;
+import org.casetrail.events.contact.PurposeChangedEvent;
+import org.casetrail.events.contact.SettingChangedEvent;
+import org.casetrail.events.contact.TimingChangedEvent;
+import org.casetrail.platform.CasetrailProperties;
+import org.casetrail.platform.messaging.MetaDataKeys;
+import org.casetrail.query.projection.Sql;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every contact as it stands and as it stood after each of its events. A version row, once written, is never
+ * changed: the next event writes the next row from the previous one.
+ */
+@Component
+@ProcessingGroup(ContactProjection.GROUP)
+class ContactProjection {
+
+    static final String GROUP = "contacts";
+
+    private final JdbcTemplate jdbc;
+    private final ContactStates states;
+    private final Duration lateEntryAfter;
+
+    ContactProjection(JdbcTemplate jdbc, ContactStates states, CasetrailProperties properties) {
+        this.jdbc = jdbc;
+        this.states = states;
+        this.lateEntryAfter = properties.contacts().lateEntryAfter();
+    }
+
+    @EventHandler
+    void on(ContactDraftedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        store(ContactState.drafted(event, at, actor).asVersion(sequence + 1, at, actor, lateEntryAfter),
+              "DRAFTED", null, null);
+    }
+
+    @EventHandler
+    void on(AttendeesChangedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        next(event.contactId(), sequence, at, actor, "ATTENDEES_CHANGED", null, null,
+             s -> s.withAttendees(event.attendees()));
+    }
+
+    @EventHandler
+    void on(SettingChangedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        next(event.contactId(), sequence, at, actor, "SETTING_CHANGED", null, null, s -> s.withSetting(event.setting()));
+    }
+
+    @EventHandler
+    void on(TimingChangedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        next(event.contactId(), sequence, at, actor, "TIMING_CHANGED", null, null, s -> s.withTiming(event.timing()));
+    }
+
+    @EventHandler
+    void on(PurposeChangedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        next(event.contactId(), sequence, at, actor, "PURPOSE_CHANGED", null, null, s -> s.withPurpose(event.purpose()));
+    }
+
+    @EventHandler
+    void on(DescriptionChangedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        next(event.contactId(), sequence, at, actor, "DESCRIPTION_CHANGED", null, null,
+             s -> s.withDescription(event.description()));
+    }
+
+    @EventHandler
+    void on(ContactFinalisedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        next(event.contactId(), sequence, at, actor, "FINALISED", null, null, s -> s.finalised(at, event.signedBy()));
+    }
+
+    @EventHandler
+    void on(AddendumAddedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        next(event.contactId(), sequence, at, actor, "ADDENDUM_ADDED", null, event.reason(),
+             s -> s.withAddendum(new ContactState.Addendum(event.addendumId(), event.text(), event.reason(), at, actor)));
+    }
+
+    @EventHandler
+    void on(ContactCorrectedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        next(event.contactId(), sequence, at, actor, "CORRECTED", event.section(), event.reason(),
+             s -> s.corrected(event, at, actor));
+    }
+
+    @EventHandler
+    void on(ContactDiscardedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        next(event.contactId(), sequence, at, actor, "DISCARDED", null, event.reason(),
+             s -> s.discarded(at, actor, event.reason()));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE projections.contact, projections.contact_version");
+    }
+
+    private void next(String contactId, long sequence, Instant at, String actor, String change,
+                      ContactSection section, String reason, UnaryOperator<ContactState> apply) {
+        long version = sequence + 1;
+        List<String> previous = jdbc.queryForList(
+                "SELECT state::text FROM projections.contact_version WHERE contact_id = ? AND version = ?",
+                String.class, Sql.uuid(contactId), version - 1);
+        if (previous.isEmpty()) {
+            throw new IllegalStateException("Contact " + contactId + " has no version " + (version - 1)
+                                            + " to apply version " + version + " to");
+        }
+        ContactState next = apply.apply(states.read(previous.get(0))).asVersion(version, at, actor, lateEntryAfter);
+        store(next, change, section, reason);
+    }
+
+    private void store(ContactState state, String change, ContactSection section, String reason) {
+        String json = states.write(state);
+        int inserted = jdbc.update("""
+                INSERT INTO projections.contact_version (contact_id, version, recorded_at, recorded_by, change, section,
+                    reason, state)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (contact_id, version) DO NOTHING""",
+                Sql.uuid(state.contactId()), state.version(), Sql.utc(state.versionRecordedAt()),
+                state.versionRecordedBy(), change, section == null ? null : section.name(), reason, json);
+        if (inserted == 0) {
+            return;
+        }
+        jdbc.update("""
+                INSERT INTO projections.contact (contact_id, case_id, status, author, occurred_at, ended_at,
+                    setting_type, recorded_at, finalised_at, late_entry, amended, version, state)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                ON CONFLICT (contact_id) DO UPDATE SET status = excluded.status, occurred_at = excluded.occurred_at,
+                    ended_at = excluded.ended_at, setting_type = excluded.setting_type,
+                    finalised_at = excluded.finalised_at, late_entry = excluded.late_entry,
+                    amended = excluded.amended, version = excluded.version, state = excluded.state
+                WHERE projections.contact.version < excluded.version""",
+                Sql.uuid(state.contactId()), Sql.uuid(state.caseId()), state.status(), state.author(),
+                Sql.utc(state.occurredAt()), Sql.utc(state.endedAt()), state.setting().type().name(),
+                Sql.utc(state.recordedAt()), Sql.utc(state.finalisedAt()), state.lateEntry(), state.amended(),
+                state.version(), json);
+    }
+}
