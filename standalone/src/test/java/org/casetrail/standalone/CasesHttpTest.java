@@ -10,39 +10,11 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** api.md "Cases" through HTTP on the standalone service and its embedded PostgreSQL. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CasesHttpTest {
-
-    static final String JO = """
-            {"serviceUser": {"name": "Jo Bloggs", "dateOfBirth": "2015-03-02", "reference": "R-%s"},
-             "planType": "CHILD_IN_NEED", "allocatedWorker": "alex"}""";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Api alex() {
-        return Api.at(port).as("alex");
-    }
-
-    String openCase() {
-        var response = alex().post("/api/cases", JO.formatted(UUID.randomUUID()));
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return response.text("caseId");
-    }
-
-    long events() {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
-    }
+class CasesHttpTest extends HttpTestSupport {
 
     @Test
     void opensACaseAndReadsItBack() {

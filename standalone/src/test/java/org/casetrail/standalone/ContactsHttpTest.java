@@ -11,32 +11,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** api.md "Contacts" through HTTP: the whole life of a note, and the note as it stood at every moment. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ContactsHttpTest {
+class ContactsHttpTest extends HttpTestSupport {
 
     static final String BARE_DRAFT = """
             {"setting": {"type": "HOME", "location": "12 Acacia Avenue"}, "startedAt": "2026-11-20T10:00:00Z"}""";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Api alex() {
-        return Api.at(port).as("alex");
-    }
-
-    String openCase() {
-        return alex().post("/api/cases", CasesHttpTest.JO.formatted(UUID.randomUUID())).text("caseId");
-    }
 
     String plan(String caseId) {
         return alex().post("/api/cases/" + caseId + "/plans",
@@ -47,10 +29,6 @@ class ContactsHttpTest {
         var response = alex().post("/api/cases/" + caseId + "/contacts", BARE_DRAFT);
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.text("contactId");
-    }
-
-    long events() {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }
 
     JsonNode read(String contactId, long minVersion) {

@@ -55,7 +55,7 @@ class ExternalPostgresTest {
 
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             var alex = Api.at(port).as("alex");
-            var opened = alex.post("/api/cases", CasesHttpTest.JO.formatted("external"));
+            var opened = alex.post("/api/cases", HttpTestSupport.JO.formatted("external"));
             assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
             assertThat(alex.get("/api/cases/" + opened.text("caseId") + "?minVersion=1").status()).isEqualTo(200);
         }

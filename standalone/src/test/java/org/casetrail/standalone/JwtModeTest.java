@@ -50,7 +50,7 @@ class JwtModeTest {
     @Test
     void aBearerTokenSignsTheUserInAndTheirNameIsRecorded() throws Exception {
         var api = Api.at(port).header("Authorization", "Bearer " + token("kim.social.worker", List.of("PRACTITIONER")));
-        var opened = api.post("/api/cases", CasesHttpTest.JO.formatted("jwt"));
+        var opened = api.post("/api/cases", HttpTestSupport.JO.formatted("jwt"));
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
         var view = api.get("/api/cases/" + opened.text("caseId") + "?minVersion=1");
         assertThat(view.json().path("openedBy").asText()).isEqualTo("kim.social.worker");
@@ -60,9 +60,9 @@ class JwtModeTest {
     void rolesComeFromTheConfiguredClaim() throws Exception {
         var auditor = Api.at(port).header("Authorization", "Bearer " + token("ari", List.of("AUDITOR")));
         assertThat(auditor.get("/api/cases").status()).isEqualTo(200);
-        assertThat(auditor.post("/api/cases", CasesHttpTest.JO.formatted("jwt-auditor")).status()).isEqualTo(403);
+        assertThat(auditor.post("/api/cases", HttpTestSupport.JO.formatted("jwt-auditor")).status()).isEqualTo(403);
         var noRole = Api.at(port).header("Authorization", "Bearer " + token("nobody", List.of()));
-        assertThat(noRole.post("/api/cases", CasesHttpTest.JO.formatted("jwt-none")).status()).isEqualTo(403);
+        assertThat(noRole.post("/api/cases", HttpTestSupport.JO.formatted("jwt-none")).status()).isEqualTo(403);
     }
 
     @Test

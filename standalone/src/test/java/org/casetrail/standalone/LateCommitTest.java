@@ -77,7 +77,7 @@ class LateCommitTest {
         var alex = Api.at(port).as("alex");
         List<String> later = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            later.add(alex.post("/api/cases", CasesHttpTest.JO.formatted("later-" + i)).text("caseId"));
+            later.add(alex.post("/api/cases", HttpTestSupport.JO.formatted("later-" + i)).text("caseId"));
         }
         sleepUntil(insertedAt + TimeUnit.MILLISECONDS.toNanos(holdMillis - 500));
         projection.start();

@@ -56,7 +56,7 @@ class ProjectionRebuildTest {
         var alex = Api.at(port).as("alex");
         String last = null;
         for (int i = 0; i < 12; i++) {
-            String caseId = alex.post("/api/cases", CasesHttpTest.JO.formatted("rebuild-" + UUID.randomUUID())).text("caseId");
+            String caseId = alex.post("/api/cases", HttpTestSupport.JO.formatted("rebuild-" + UUID.randomUUID())).text("caseId");
             String planId = alex.post("/api/cases/" + caseId + "/plans", "{\"kind\": \"CARE_PLAN\", \"title\": \"Plan "
                     + i + "\", \"date\": \"2026-10-0" + (i % 9 + 1) + "\"}").text("planId");
             String contact = "/api/contacts/" + alex.post("/api/cases/" + caseId + "/contacts", """

@@ -30,7 +30,7 @@ class RestartPersistenceTest {
     void aCaseOpenedBeforeARestartIsThereAfterIt() {
         String caseId;
         try (var first = start()) {
-            var opened = Api.at(port(first)).as("alex").post("/api/cases", CasesHttpTest.JO.formatted("restart"));
+            var opened = Api.at(port(first)).as("alex").post("/api/cases", HttpTestSupport.JO.formatted("restart"));
             assertThat(opened.status()).isEqualTo(201);
             caseId = opened.text("caseId");
             assertThat(Api.at(port(first)).as("alex").get("/api/cases/" + caseId + "?minVersion=1").status())

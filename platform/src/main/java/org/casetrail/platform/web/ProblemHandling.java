@@ -153,11 +153,6 @@ public class ProblemHandling {
                 "The record has changed since the version you sent; read it again and retry"));
     }
 
-    @ExceptionHandler(Conflict.class)
-    ResponseEntity<ProblemDetail> conflict(Conflict e) {
-        return Problems.respond(Problems.problem(HttpStatus.CONFLICT, e.code(), e.getMessage()));
-    }
-
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
         return Problems.respond(Problems.problem(HttpStatus.FORBIDDEN, "FORBIDDEN_FOR_ROLE",

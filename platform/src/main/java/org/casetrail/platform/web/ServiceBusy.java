@@ -1,16 +1,11 @@
 package org.casetrail.platform.web;
 
-/** The service cannot answer yet, e.g. a projection has not reached a requested version; retry shortly (503). */
-public class ServiceBusy extends RuntimeException {
+import org.casetrail.platform.messaging.Refusal;
 
-    private final String code;
+/** The service cannot answer yet, e.g. a projection has not reached a requested version; retry shortly (503). */
+public class ServiceBusy extends Refusal {
 
     public ServiceBusy(String code, String message) {
-        super(message);
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
+        super(code, message);
     }
 }
