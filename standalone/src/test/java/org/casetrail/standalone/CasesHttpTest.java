@@ -224,6 +224,20 @@ class CasesHttpTest extends HttpTestSupport {
     }
 
     @Test
+    void readinessCoversTheDatabaseAndEveryProjectionProcessor() {
+        var readiness = as("morgan").get("/actuator/health/readiness");
+        assertThat(readiness.status()).isEqualTo(200);
+        JsonNode components = readiness.json().path("components");
+        assertThat(components.path("db").path("status").asText()).isEqualTo("UP");
+        assertThat(components.path("eventProcessors").path("status").asText()).isEqualTo("UP");
+        assertThat(components.path("eventProcessors").path("details").path("cases").path("running").asBoolean()).isTrue();
+        assertThat(components.path("eventProcessors").path("details").path("contacts").path("running").asBoolean())
+                .isTrue();
+        var metrics = alex().get("/actuator/prometheus").body();
+        assertThat(metrics).contains("commandBus_successCounter_total", "eventProcessor_latency{processorName=\"cases\"}");
+    }
+
+    @Test
     void auditorReadsButCannotWrite() {
         String caseId = openCase();
         long before = events();
