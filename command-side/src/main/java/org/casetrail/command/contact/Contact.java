@@ -55,7 +55,7 @@ class Contact {
     }
 
     @CommandHandler
-    Contact(DraftContactCommand command, CaseDirectory cases) {
+    Contact(DraftContactCommand command, CaseDirectory cases, SessionHolder sessions) {
         var facts = cases.facts(command.caseId());
         if (!facts.open()) {
             throw new DomainRuleViolation("CASE_CLOSED", "Cannot record a contact on a closed case; reopen it first");
@@ -64,6 +64,9 @@ class Contact {
         ContactContent.requirePlansOf(facts, command.purpose());
         apply(new ContactDraftedEvent(command.contactId(), command.caseId(), command.attendees(), command.setting(),
                                       command.timing(), command.purpose(), command.description(), command.sessionId()));
+        if (command.sessionId() != null) {
+            sessions.hold(command.sessionId(), command.caseId(), command.contactId());
+        }
     }
 
     @CommandHandler
@@ -194,6 +197,10 @@ class Contact {
     @EventSourcingHandler
     void on(ContactDiscardedEvent event) {
         status = Status.DISCARDED;
+    }
+
+    ContactDirectory.ContactFacts facts() {
+        return new ContactDirectory.ContactFacts(contactId, caseId, status == Status.DISCARDED);
     }
 
     private long edit(String actor, String role, Object event) {

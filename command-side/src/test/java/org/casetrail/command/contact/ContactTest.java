@@ -67,6 +67,7 @@ class ContactTest {
             new Timing(START, END), PURPOSE, "We walked through the plan together.", null);
 
     private FixtureConfiguration<Contact> fixture;
+    private final List<String> held = new java.util.ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -75,6 +76,7 @@ class ContactTest {
                 CLOSED_CASE, new CaseFacts(CLOSED_CASE, false, Set.of()));
         fixture = new AggregateTestFixture<>(Contact.class);
         fixture.registerInjectableResource((CaseDirectory) cases::get);
+        fixture.registerInjectableResource((SessionHolder) (sessionId, caseId, contactId) -> held.add(sessionId + "@" + caseId));
     }
 
     static Object byAlex(Object event) {
@@ -88,6 +90,16 @@ class ContactTest {
                                              null), ALEX)
                .expectSuccessfulHandlerExecution()
                .expectEvents(BARE_DRAFT);
+    }
+
+    @Test
+    void aContactDraftedForABookedSessionMarksItHeld() {
+        fixture.givenNoPriorActivity()
+               .when(new DraftContactCommand(CONTACT, OPEN_CASE, List.of(), HOME, new Timing(START, null), null, null,
+                                             "s1"), ALEX)
+               .expectEvents(new ContactDraftedEvent(CONTACT, OPEN_CASE, List.of(), HOME, new Timing(START, null), null,
+                                                     null, "s1"));
+        org.assertj.core.api.Assertions.assertThat(held).containsExactly("s1@" + OPEN_CASE);
     }
 
     @Test

@@ -8,5 +8,6 @@ package org.casetrail.events.caserecord;
  * @param planType        the framework the case is held under
  * @param allocatedWorker user name of the practitioner the case is allocated to
  */
-public record CaseOpenedEvent(String caseId, ServiceUser serviceUser, PlanType planType, String allocatedWorker) {
+public record CaseOpenedEvent(String caseId, ServiceUser serviceUser, PlanType planType,
+                              String allocatedWorker) {
 }

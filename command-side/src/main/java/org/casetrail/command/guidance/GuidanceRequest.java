@@ -1,0 +1,61 @@
+package org.casetrail.command.guidance;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.casetrail.command.contact.ContactDirectory;
+import org.casetrail.command.guidance.GuidanceCommands.GiveGuidanceCommand;
+import org.casetrail.command.guidance.GuidanceCommands.RequestGuidanceCommand;
+import org.casetrail.command.web.Versions;
+import org.casetrail.events.guidance.GuidanceGivenEvent;
+import org.casetrail.events.guidance.GuidanceRequestedEvent;
+import org.casetrail.platform.messaging.DomainRuleViolation;
+import org.casetrail.platform.messaging.MetaDataKeys;
+import org.casetrail.platform.messaging.NotPermitted;
+
+/** A request for a manager's guidance from heading 6: asked in a contact, answered once, by a manager. */
+@Aggregate
+class GuidanceRequest {
+
+    @AggregateIdentifier
+    private String requestId;
+    private boolean answered;
+
+    GuidanceRequest() {
+        // For Axon, which rebuilds the request from its events.
+    }
+
+    @CommandHandler
+    GuidanceRequest(RequestGuidanceCommand command, ContactDirectory contacts) {
+        var contact = contacts.usable(command.contactId(), null);
+        apply(new GuidanceRequestedEvent(command.requestId(), contact.caseId(), command.contactId(), command.question(),
+                                         command.urgency()));
+    }
+
+    @CommandHandler
+    long handle(GiveGuidanceCommand command, @MetaDataValue(MetaDataKeys.ACTOR_ROLE) String role) {
+        if (!"MANAGER".equals(role)) {
+            throw new NotPermitted("MANAGER_ONLY", "Only a manager answers a request for guidance");
+        }
+        if (answered) {
+            throw new DomainRuleViolation("GUIDANCE_ALREADY_GIVEN", "This request has already been answered");
+        }
+        apply(new GuidanceGivenEvent(requestId, command.guidance()));
+        return Versions.fromSequence(AggregateLifecycle.getVersion());
+    }
+
+    @EventSourcingHandler
+    void on(GuidanceRequestedEvent event) {
+        requestId = event.requestId();
+    }
+
+    @EventSourcingHandler
+    void on(GuidanceGivenEvent event) {
+        answered = true;
+    }
+}

@@ -1,0 +1,124 @@
+package org.casetrail.command.session;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.casetrail.command.contact.ContactDirectory;
+import org.casetrail.command.session.SessionCommands.BookSessionCommand;
+import org.casetrail.command.session.SessionCommands.CancelSessionCommand;
+import org.casetrail.command.session.SessionCommands.RecordMissedSessionCommand;
+import org.casetrail.command.session.SessionCommands.RecordNoAccessCommand;
+import org.casetrail.command.session.SessionCommands.RescheduleSessionCommand;
+import org.casetrail.command.web.Versions;
+import org.casetrail.events.session.NoAccessRecordedEvent;
+import org.casetrail.events.session.SessionBookedEvent;
+import org.casetrail.events.session.SessionCancelledEvent;
+import org.casetrail.events.session.SessionHeldEvent;
+import org.casetrail.events.session.SessionMissedEvent;
+import org.casetrail.events.session.SessionRescheduledEvent;
+import org.casetrail.platform.messaging.DomainRuleViolation;
+
+/**
+ * The next arranged session from heading 7: booked in a contact, then moved, cancelled, held (a contact was
+ * drafted for it), missed, or a visit where no access was had. Only a booked session can change.
+ */
+@Aggregate
+class Session {
+
+    enum Status { BOOKED, HELD, CANCELLED, NO_ACCESS, MISSED }
+
+    @AggregateIdentifier
+    private String sessionId;
+    private String caseId;
+    private Status status;
+
+    Session() {
+        // For Axon, which rebuilds the session from its events.
+    }
+
+    @CommandHandler
+    Session(BookSessionCommand command, ContactDirectory contacts) {
+        var contact = contacts.usable(command.contactId(), null);
+        apply(new SessionBookedEvent(command.sessionId(), contact.caseId(), command.contactId(), command.scheduledFor(),
+                                     command.setting(), command.focus()));
+    }
+
+    @CommandHandler
+    long handle(RescheduleSessionCommand command) {
+        requireBooked();
+        apply(new SessionRescheduledEvent(sessionId, command.scheduledFor(), command.reason()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(CancelSessionCommand command) {
+        requireBooked();
+        apply(new SessionCancelledEvent(sessionId, command.reason()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(RecordNoAccessCommand command) {
+        requireBooked();
+        apply(new NoAccessRecordedEvent(sessionId, command.attemptedAt(), command.note()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(RecordMissedSessionCommand command) {
+        requireBooked();
+        apply(new SessionMissedEvent(sessionId, command.note()));
+        return version();
+    }
+
+    /** Called while a contact is drafted for this session, in the same unit of work. */
+    void hold(String contactCaseId, String contactId) {
+        if (!caseId.equals(contactCaseId)) {
+            throw new DomainRuleViolation("SESSION_NOT_IN_CASE", "Session " + sessionId + " belongs to another case");
+        }
+        requireBooked();
+        apply(new SessionHeldEvent(sessionId, contactId));
+    }
+
+    @EventSourcingHandler
+    void on(SessionBookedEvent event) {
+        sessionId = event.sessionId();
+        caseId = event.caseId();
+        status = Status.BOOKED;
+    }
+
+    @EventSourcingHandler
+    void on(SessionCancelledEvent event) {
+        status = Status.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(NoAccessRecordedEvent event) {
+        status = Status.NO_ACCESS;
+    }
+
+    @EventSourcingHandler
+    void on(SessionMissedEvent event) {
+        status = Status.MISSED;
+    }
+
+    @EventSourcingHandler
+    void on(SessionHeldEvent event) {
+        status = Status.HELD;
+    }
+
+    private void requireBooked() {
+        if (status != Status.BOOKED) {
+            throw new DomainRuleViolation("SESSION_NOT_BOOKED", "The session is " + status.name().toLowerCase()
+                    .replace('_', ' ') + ", not booked");
+        }
+    }
+
+    private static long version() {
+        return Versions.fromSequence(AggregateLifecycle.getVersion());
+    }
+}

@@ -1,0 +1,105 @@
+package org.casetrail.command.session;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.casetrail.command.session.SessionCommands.BookSessionCommand;
+import org.casetrail.command.session.SessionCommands.CancelSessionCommand;
+import org.casetrail.command.session.SessionCommands.RecordMissedSessionCommand;
+import org.casetrail.command.session.SessionCommands.RecordNoAccessCommand;
+import org.casetrail.command.session.SessionCommands.RescheduleSessionCommand;
+import org.casetrail.command.web.CommandDispatcher;
+import org.casetrail.command.web.Versions;
+import org.casetrail.events.contact.Setting;
+import org.casetrail.events.contact.SettingType;
+import org.casetrail.platform.messaging.Ids;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** api.md "Sessions", the writes. Drafting a contact with a sessionId marks the session held. */
+@RestController
+class SessionController {
+
+    private final CommandDispatcher commands;
+
+    SessionController(CommandDispatcher commands) {
+        this.commands = commands;
+    }
+
+    record SettingBody(@NotNull SettingType type, @Size(max = 500) String location) {
+    }
+
+    record BookBody(@NotNull Instant scheduledFor, @NotNull @Valid SettingBody setting,
+                    @Size(max = 2_000) String focus) {
+    }
+
+    record SessionWritten(String sessionId, long version) {
+    }
+
+    @PostMapping("/api/contacts/{contactId}/next-session")
+    ResponseEntity<SessionWritten> book(@PathVariable String contactId, @Valid @RequestBody BookBody body) {
+        String sessionId = UUID.randomUUID().toString();
+        long version = commands.create(new BookSessionCommand(sessionId, Ids.require("contact", contactId),
+                body.scheduledFor(), new Setting(body.setting().type(), body.setting().location()), body.focus()));
+        return ResponseEntity.status(HttpStatus.CREATED).eTag(Versions.etag(version))
+                             .body(new SessionWritten(sessionId, version));
+    }
+
+    record RescheduleBody(@NotNull Instant scheduledFor, @NotBlank @Size(max = 2_000) String reason) {
+    }
+
+    @PostMapping("/api/sessions/{sessionId}/reschedule")
+    ResponseEntity<SessionWritten> reschedule(@PathVariable String sessionId, @Valid @RequestBody RescheduleBody body,
+                                              @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
+        return written(sessionId, commands.send(new RescheduleSessionCommand(id(sessionId), body.scheduledFor(),
+                body.reason().trim(), Versions.expectedSequence(ifMatch))));
+    }
+
+    record ReasonBody(@NotBlank @Size(max = 2_000) String reason) {
+    }
+
+    @PostMapping("/api/sessions/{sessionId}/cancel")
+    ResponseEntity<SessionWritten> cancel(@PathVariable String sessionId, @Valid @RequestBody ReasonBody body,
+                                          @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
+        return written(sessionId, commands.send(new CancelSessionCommand(id(sessionId), body.reason().trim(),
+                                                                         Versions.expectedSequence(ifMatch))));
+    }
+
+    record NoAccessBody(@NotNull Instant attemptedAt, @Size(max = 10_000) String note) {
+    }
+
+    @PostMapping("/api/sessions/{sessionId}/no-access")
+    ResponseEntity<SessionWritten> noAccess(@PathVariable String sessionId, @Valid @RequestBody NoAccessBody body,
+                                            @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
+        return written(sessionId, commands.send(new RecordNoAccessCommand(id(sessionId), body.attemptedAt(),
+                body.note(), Versions.expectedSequence(ifMatch))));
+    }
+
+    record NoteBody(@Size(max = 10_000) String note) {
+    }
+
+    @PostMapping("/api/sessions/{sessionId}/missed")
+    ResponseEntity<SessionWritten> missed(@PathVariable String sessionId, @Valid @RequestBody NoteBody body,
+                                          @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
+        return written(sessionId, commands.send(new RecordMissedSessionCommand(id(sessionId), body.note(),
+                                                                               Versions.expectedSequence(ifMatch))));
+    }
+
+    private static ResponseEntity<SessionWritten> written(String sessionId, long version) {
+        return Versions.ok(version, new SessionWritten(sessionId, version));
+    }
+
+    private static String id(String sessionId) {
+        return Ids.require("session", sessionId);
+    }
+}

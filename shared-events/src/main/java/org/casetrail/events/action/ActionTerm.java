@@ -1,0 +1,7 @@
+package org.casetrail.events.action;
+
+/** Whether an action serves short- or long-term change. */
+public enum ActionTerm {
+    SHORT,
+    LONG
+}

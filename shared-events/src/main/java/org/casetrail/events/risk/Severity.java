@@ -1,0 +1,8 @@
+package org.casetrail.events.risk;
+
+/** How serious a risk is judged to be. */
+public enum Severity {
+    LOW,
+    MEDIUM,
+    HIGH
+}
