@@ -1,8 +1,10 @@
 package org.casetrail.platform;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readYourWrites how long a read with {@code minVersion} may wait for the projection
  * @param security       authentication settings
  * @param contacts       how contacts are judged
+ * @param compliance     visit standards and recording deadlines for the compliance reports
  */
 @ConfigurationProperties("casetrail")
 public record CasetrailProperties(
@@ -26,7 +29,8 @@ public record CasetrailProperties(
         @DefaultValue Events events,
         @DefaultValue ReadYourWrites readYourWrites,
         @DefaultValue Security security,
-        @DefaultValue Contacts contacts) {
+        @DefaultValue Contacts contacts,
+        @DefaultValue Compliance compliance) {
 
     /**
      * @param transactionLimit the longest a transaction may live; longer ones are rolled back, never committed
@@ -62,6 +66,23 @@ public record CasetrailProperties(
      *                       the session ended is a late entry, and shows as one in every read
      */
     public record Contacts(@DefaultValue("24h") Duration lateEntryAfter) {
+    }
+
+    /**
+     * @param standards             how often each plan type needs a home visit, by plan type: "10 working days",
+     *                              "6 weeks", "1 month", "14 days"
+     * @param bankHolidays          days that are not working days besides weekends
+     * @param draftOlderThanDays    a draft older than this many days is reported
+     * @param guidanceWaitingDays   a guidance request waiting longer than this many days is reported
+     */
+    public record Compliance(Map<String, String> standards, List<LocalDate> bankHolidays,
+                             @DefaultValue("5") int draftOlderThanDays,
+                             @DefaultValue("2") int guidanceWaitingDays) {
+
+        public Compliance {
+            standards = standards == null ? Map.of() : Map.copyOf(standards);
+            bankHolidays = bankHolidays == null ? List.of() : List.copyOf(bankHolidays);
+        }
     }
 
     /** @param maxWait the bound on a {@code minVersion} wait */

@@ -43,6 +43,10 @@ class ProjectionRebuildTest {
         Map<String, List<Map<String, Object>>> before = snapshot();
         assertThat(before.get("case_record")).hasSizeGreaterThanOrEqualTo(12);
         assertThat(before.get("contact_version")).hasSizeGreaterThanOrEqualTo(40);
+        for (String table : List.of("risk", "risk_review", "action_item", "action_change", "guidance_request",
+                                    "session_booking", "session_change", "contact_link")) {
+            assertThat(before.get(table)).as(table).hasSizeGreaterThanOrEqualTo(12);
+        }
 
         for (var processor : processors()) {
             var result = rebuild.rebuild(processor.getName(), Duration.ofSeconds(30));
@@ -64,6 +68,7 @@ class ProjectionRebuildTest {
                      "startedAt": "2026-11-20T10:00:00Z", "endedAt": "2026-11-20T11:00:00Z",
                      "purpose": {"text": "Check in", "linkedPlanIds": ["%s"]}}""".formatted(planId)).text("contactId");
             alex.put(contact + "/description", "{\"text\": \"Visit " + i + "\"}");
+            recordFollowUps(alex, contact, i);
             if (i % 2 == 0) {
                 alex.post(contact + "/finalise", "");
                 alex.post(contact + "/addenda", "{\"text\": \"More\", \"reason\": \"Later\"}");
@@ -78,6 +83,28 @@ class ProjectionRebuildTest {
             last = caseId;
         }
         assertThat(alex.get("/api/cases/" + last + "?minVersion=2").status()).isEqualTo(200);
+    }
+
+    /** A risk reviewed, an action cancelled or reassigned, guidance requested and given, a session moved. */
+    private void recordFollowUps(Api alex, String contact, int i) {
+        String contactId = contact.substring(contact.lastIndexOf('/') + 1);
+        String risk = alex.post(contact + "/risks", """
+                {"category": "FROM_OTHERS", "aspects": ["SAFETY"], "description": "Risk %d", "severity": "HIGH",
+                 "professionalsInvolved": [{"name": "PC Moss", "organisation": "Police"}]}""".formatted(i)).text("riskId");
+        alex.post("/api/risks/" + risk + "/reviews",
+                  "{\"contactId\": \"" + contactId + "\", \"note\": \"Reviewed\", \"severity\": \"LOW\"}");
+        String action = alex.post(contact + "/actions", """
+                {"description": "Action %d", "assignee": "alex", "dueDate": "2026-12-0%d", "term": "LONG"}"""
+                .formatted(i, i % 9 + 1)).text("actionId");
+        alex.post("/api/actions/" + action + (i % 2 == 0 ? "/cancel" : "/reassign"),
+                  "{\"reason\": \"Changed\", \"assignee\": \"sam\"}");
+        String request = alex.post(contact + "/guidance-requests",
+                "{\"question\": \"Q" + i + "\", \"urgency\": \"ROUTINE\"}").text("requestId");
+        Api.at(port).as("morgan").post("/api/guidance-requests/" + request + "/response", "{\"guidance\": \"G\"}");
+        String session = alex.post(contact + "/next-session",
+                "{\"scheduledFor\": \"2026-12-01T10:00:00Z\", \"setting\": {\"type\": \"HOME\"}}").text("sessionId");
+        alex.post("/api/sessions/" + session + "/reschedule",
+                  "{\"scheduledFor\": \"2026-12-02T10:00:00Z\", \"reason\": \"Moved\"}");
     }
 
     private List<StreamingEventProcessor> processors() {

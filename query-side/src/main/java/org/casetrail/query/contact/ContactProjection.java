@@ -24,6 +24,7 @@ import org.casetrail.events.contact.SettingChangedEvent;
 import org.casetrail.events.contact.TimingChangedEvent;
 import org.casetrail.platform.CasetrailProperties;
 import org.casetrail.platform.messaging.MetaDataKeys;
+import org.casetrail.query.projection.Json;
 import org.casetrail.query.projection.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -39,12 +40,12 @@ class ContactProjection {
     static final String GROUP = "contacts";
 
     private final JdbcTemplate jdbc;
-    private final ContactStates states;
+    private final Json json;
     private final Duration lateEntryAfter;
 
-    ContactProjection(JdbcTemplate jdbc, ContactStates states, CasetrailProperties properties) {
+    ContactProjection(JdbcTemplate jdbc, Json json, CasetrailProperties properties) {
         this.jdbc = jdbc;
-        this.states = states;
+        this.json = json;
         this.lateEntryAfter = properties.contacts().lateEntryAfter();
     }
 
@@ -129,18 +130,19 @@ class ContactProjection {
             throw new IllegalStateException("Contact " + contactId + " has no version " + (version - 1)
                                             + " to apply version " + version + " to");
         }
-        ContactState next = apply.apply(states.read(previous.get(0))).asVersion(version, at, actor, lateEntryAfter);
+        ContactState next = apply.apply(json.read(previous.get(0), ContactState.class))
+                                 .asVersion(version, at, actor, lateEntryAfter);
         store(next, change, section, reason);
     }
 
     private void store(ContactState state, String change, ContactSection section, String reason) {
-        String json = states.write(state);
+        String stored = json.write(state);
         int inserted = jdbc.update("""
                 INSERT INTO projections.contact_version (contact_id, version, recorded_at, recorded_by, change, section,
                     reason, state)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (contact_id, version) DO NOTHING""",
                 Sql.uuid(state.contactId()), state.version(), Sql.utc(state.versionRecordedAt()),
-                state.versionRecordedBy(), change, section == null ? null : section.name(), reason, json);
+                state.versionRecordedBy(), change, section == null ? null : section.name(), reason, stored);
         if (inserted == 0) {
             return;
         }
@@ -156,6 +158,6 @@ class ContactProjection {
                 Sql.uuid(state.contactId()), Sql.uuid(state.caseId()), state.status(), state.author(),
                 Sql.utc(state.occurredAt()), Sql.utc(state.endedAt()), state.setting().type().name(),
                 Sql.utc(state.recordedAt()), Sql.utc(state.finalisedAt()), state.lateEntry(), state.amended(),
-                state.version(), json);
+                state.version(), stored);
     }
 }

@@ -12,12 +12,16 @@ import org.casetrail.events.contact.ContactSection;
 import org.casetrail.events.contact.SettingType;
 import org.casetrail.query.contact.ContactViews.ContactHistoryView;
 import org.casetrail.query.contact.ContactViews.ContactPage;
+import org.casetrail.query.contact.ContactViews.ContactView;
+import org.casetrail.query.contact.ContactViews.LinkView;
 import org.casetrail.query.contact.ContactViews.ContactSummaryView;
 import org.casetrail.query.contact.ContactViews.FieldChange;
 import org.casetrail.query.contact.ContactViews.FindCaseContactsQuery;
 import org.casetrail.query.contact.ContactViews.FindContactHistoryQuery;
 import org.casetrail.query.contact.ContactViews.FindContactQuery;
 import org.casetrail.query.contact.ContactViews.VersionView;
+import org.casetrail.query.projection.Json;
+import org.casetrail.query.projection.KnownCases;
 import org.casetrail.query.projection.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -41,15 +45,36 @@ class ContactQueries {
     }
 
     private final JdbcTemplate jdbc;
-    private final ContactStates states;
+    private final Json json;
+    private final KnownCases knownCases;
 
-    ContactQueries(JdbcTemplate jdbc, ContactStates states) {
+    ContactQueries(JdbcTemplate jdbc, Json json, KnownCases knownCases) {
         this.jdbc = jdbc;
-        this.states = states;
+        this.json = json;
+        this.knownCases = knownCases;
     }
 
     @QueryHandler
-    Optional<ContactState> handle(FindContactQuery query) {
+    Optional<ContactView> handle(FindContactQuery query) {
+        return state(query).map(state -> new ContactView(state, links(query)));
+    }
+
+    private List<LinkView> links(FindContactQuery query) {
+        String asOf = query.asOf() == null ? "" : " AND recorded_at <= ?";
+        List<Object> args = new ArrayList<>(List.of(Sql.uuid(query.contactId())));
+        if (query.asOf() != null) {
+            args.add(Sql.utc(query.asOf()));
+        }
+        return jdbc.query("""
+                SELECT item_type, item_id, relation, summary, recorded_at, recorded_by FROM projections.contact_link
+                WHERE contact_id = ?""" + asOf + " ORDER BY recorded_at, item_type, item_id",
+                (rs, n) -> new LinkView(rs.getString("item_type"), rs.getString("item_id"), rs.getString("relation"),
+                        rs.getString("summary"), Sql.instant(rs.getObject("recorded_at", OffsetDateTime.class)),
+                        rs.getString("recorded_by")),
+                args.toArray());
+    }
+
+    private Optional<ContactState> state(FindContactQuery query) {
         List<String> found = query.asOf() == null
                 ? jdbc.queryForList("SELECT state::text FROM projections.contact WHERE contact_id = ?", String.class,
                                     Sql.uuid(query.contactId()))
@@ -57,7 +82,7 @@ class ContactQueries {
                         SELECT state::text FROM projections.contact_version WHERE contact_id = ? AND recorded_at <= ?
                         ORDER BY recorded_at DESC, version DESC LIMIT 1""", String.class,
                         Sql.uuid(query.contactId()), Sql.utc(query.asOf()));
-        return found.stream().findFirst().map(states::read);
+        return found.stream().findFirst().map(stored -> json.read(stored, ContactState.class));
     }
 
     @QueryHandler
@@ -68,7 +93,7 @@ class ContactQueries {
                 SELECT version, change, section, reason, state::text FROM projections.contact_version
                 WHERE contact_id = ? ORDER BY version""",
                 rs -> {
-                    ContactState state = states.read(rs.getString("state"));
+                    ContactState state = json.read(rs.getString("state"), ContactState.class);
                     String section = rs.getString("section");
                     versions.add(new VersionView(rs.getLong("version"), state.versionRecordedAt(),
                             state.versionRecordedBy(), rs.getString("change"),
@@ -83,9 +108,7 @@ class ContactQueries {
 
     @QueryHandler
     Optional<ContactPage> handle(FindCaseContactsQuery query) {
-        Boolean known = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM projections.case_record WHERE case_id = ?)",
-                                            Boolean.class, Sql.uuid(query.caseId()));
-        if (!Boolean.TRUE.equals(known)) {
+        if (!knownCases.contains(query.caseId())) {
             return Optional.empty();
         }
         String where = " WHERE case_id = ?" + (query.status() == null ? "" : " AND status = ?");

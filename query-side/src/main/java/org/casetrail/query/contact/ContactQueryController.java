@@ -15,6 +15,7 @@ import org.casetrail.platform.messaging.NotFound;
 import org.casetrail.platform.web.InvalidFields;
 import org.casetrail.query.contact.ContactViews.ContactHistoryView;
 import org.casetrail.query.contact.ContactViews.ContactPage;
+import org.casetrail.query.contact.ContactViews.ContactView;
 import org.casetrail.query.contact.ContactViews.FindCaseContactsQuery;
 import org.casetrail.query.contact.ContactViews.FindContactHistoryQuery;
 import org.casetrail.query.contact.ContactViews.FindContactQuery;
@@ -40,15 +41,15 @@ class ContactQueryController {
     }
 
     @GetMapping("/api/contacts/{contactId}")
-    ResponseEntity<ContactState> get(@PathVariable String contactId,
+    ResponseEntity<ContactView> get(@PathVariable String contactId,
                                      @RequestParam(required = false) String asOf,
                                      @RequestParam(required = false) @Min(1) Long minVersion) {
         String id = Ids.require("contact", contactId);
         Instant at = asOf == null ? null : instant("asOf", asOf);
         return readYourWrites.read("contact", contactId, minVersion,
-                () -> queries.query(new FindContactQuery(id, at), ResponseTypes.optionalInstanceOf(ContactState.class))
+                () -> queries.query(new FindContactQuery(id, at), ResponseTypes.optionalInstanceOf(ContactView.class))
                              .join(),
-                ContactState::version);
+                view -> view.contact().version());
     }
 
     @GetMapping("/api/contacts/{contactId}/history")

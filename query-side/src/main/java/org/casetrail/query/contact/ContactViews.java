@@ -6,10 +6,20 @@ import java.util.List;
 import org.casetrail.events.contact.ContactSection;
 import org.casetrail.events.contact.SettingType;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 /** What the contact reads return, beside {@link ContactState} itself. */
 final class ContactViews {
 
     private ContactViews() {
+    }
+
+    /** The contact with what it gave rise to or recorded (headings 5 to 7), as known at the same moment. */
+    record ContactView(@JsonUnwrapped ContactState contact, List<LinkView> linked) {
+    }
+
+    /** A risk, action, guidance request or session this contact identified, reviewed, assigned, completed... */
+    record LinkView(String type, String id, String relation, String summary, Instant recordedAt, String recordedBy) {
     }
 
     record ContactSummaryView(String contactId, String caseId, String status, String author, Instant occurredAt,

@@ -1,0 +1,41 @@
+package org.casetrail.query.compliance;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** How often a plan type needs a home visit: "10 working days", "20 working days", "6 weeks", "1 month", "14 days". */
+record VisitStandard(int amount, Unit unit) {
+
+    enum Unit { WORKING_DAYS, DAYS, WEEKS, MONTHS }
+
+    private static final Pattern FORM = Pattern.compile("(\\d{1,3})\\s+(working days?|days?|weeks?|months?)");
+
+    static VisitStandard parse(String text) {
+        Matcher matcher = FORM.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("Not a visit standard: '" + text
+                    + "' (write e.g. '10 working days', '6 weeks', '1 month')");
+        }
+        String unit = matcher.group(2);
+        return new VisitStandard(Integer.parseInt(matcher.group(1)),
+                unit.startsWith("working") ? Unit.WORKING_DAYS : unit.startsWith("day") ? Unit.DAYS
+                        : unit.startsWith("week") ? Unit.WEEKS : Unit.MONTHS);
+    }
+
+    /** The last day the next home visit may take place, after one on {@code last}. */
+    LocalDate nextDue(LocalDate last, WorkingCalendar calendar) {
+        return switch (unit) {
+            case WORKING_DAYS -> calendar.plusWorkingDays(last, amount);
+            case DAYS -> last.plusDays(amount);
+            case WEEKS -> last.plusWeeks(amount);
+            case MONTHS -> last.plusMonths(amount);
+        };
+    }
+
+    String describe() {
+        String name = unit.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return "a home visit every " + amount + " " + (amount == 1 ? name.substring(0, name.length() - 1) : name);
+    }
+}

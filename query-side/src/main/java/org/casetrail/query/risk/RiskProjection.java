@@ -1,0 +1,79 @@
+package org.casetrail.query.risk;
+
+import java.time.Instant;
+import java.util.stream.Collectors;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.casetrail.events.risk.RiskClosedEvent;
+import org.casetrail.events.risk.RiskIdentifiedEvent;
+import org.casetrail.events.risk.RiskReviewedEvent;
+import org.casetrail.platform.messaging.MetaDataKeys;
+import org.casetrail.query.projection.Json;
+import org.casetrail.query.projection.Sql;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Each case's risk register, with every review. Writes are guarded by the risk's version. */
+@Component
+@ProcessingGroup("risks")
+class RiskProjection {
+
+    private final JdbcTemplate jdbc;
+    private final Json json;
+
+    RiskProjection(JdbcTemplate jdbc, Json json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(RiskIdentifiedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        jdbc.update("""
+                INSERT INTO projections.risk (risk_id, case_id, contact_id, category, aspects, description, severity,
+                    professionals, status, identified_at, identified_by, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'OPEN', ?, ?, ?) ON CONFLICT (risk_id) DO NOTHING""",
+                Sql.uuid(event.riskId()), Sql.uuid(event.caseId()), Sql.uuid(event.contactId()),
+                event.category().name(),
+                event.aspects().stream().map(Enum::name).collect(Collectors.joining(",")), event.description(),
+                event.severity().name(), json.write(event.professionalsInvolved()), Sql.utc(at), actor, sequence + 1);
+    }
+
+    @EventHandler
+    void on(RiskReviewedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        long version = sequence + 1;
+        String previous = jdbc.queryForObject("SELECT severity FROM projections.risk WHERE risk_id = ?", String.class,
+                                              Sql.uuid(event.riskId()));
+        int changed = jdbc.update("""
+                UPDATE projections.risk SET severity = ?, version = ? WHERE risk_id = ? AND version < ?""",
+                event.severity().name(), version, Sql.uuid(event.riskId()), version);
+        if (changed > 0) {
+            jdbc.update("""
+                    INSERT INTO projections.risk_review (risk_id, version, contact_id, note, severity, previous_severity,
+                        reviewed_at, reviewed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                    Sql.uuid(event.riskId()), version, Sql.uuid(event.contactId()), event.note(),
+                    event.severity().name(), previous, Sql.utc(at), actor);
+        }
+    }
+
+    @EventHandler
+    void on(RiskClosedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        long version = sequence + 1;
+        jdbc.update("""
+                UPDATE projections.risk SET status = 'CLOSED', closed_at = ?, closed_by = ?, close_reason = ?, version = ?
+                WHERE risk_id = ? AND version < ?""",
+                Sql.utc(at), actor, event.reason(), version, Sql.uuid(event.riskId()), version);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE projections.risk, projections.risk_review");
+    }
+}
