@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param security       authentication settings
  * @param contacts       how contacts are judged
  * @param compliance     visit standards and recording deadlines for the compliance reports
+ * @param audit          the audit trail's signing key and checkpoints
  */
 @ConfigurationProperties("casetrail")
 public record CasetrailProperties(
@@ -30,16 +31,24 @@ public record CasetrailProperties(
         @DefaultValue ReadYourWrites readYourWrites,
         @DefaultValue Security security,
         @DefaultValue Contacts contacts,
-        @DefaultValue Compliance compliance) {
+        @DefaultValue Compliance compliance,
+        @DefaultValue Audit audit) {
 
     /**
      * @param transactionLimit the longest a transaction may live; longer ones are rolled back, never committed
      * @param statementTimeout the longest one SQL statement may run
      * @param embedded         settings of the embedded PostgreSQL used when no datasource URL is configured
+     * @param appRole          the database role the service runs as in a least-privilege setup; every start
+     *                         grants it exactly what the service needs, when the role exists
+     * @param migrationUsername the role migrations run as (the tables' owner); blank for the datasource's user
+     * @param migrationPassword its password
      */
     public record Db(@DefaultValue("15s") Duration transactionLimit,
                      @DefaultValue("10s") Duration statementTimeout,
-                     @DefaultValue Embedded embedded) {
+                     @DefaultValue Embedded embedded,
+                     @DefaultValue("casetrail_app") String appRole,
+                     @DefaultValue("") String migrationUsername,
+                     @DefaultValue("") String migrationPassword) {
     }
 
     /**
@@ -83,6 +92,15 @@ public record CasetrailProperties(
             standards = standards == null ? Map.of() : Map.copyOf(standards);
             bankHolidays = bankHolidays == null ? List.of() : List.copyOf(bankHolidays);
         }
+    }
+
+    /**
+     * @param signingKey         the Ed25519 private key (PEM) checkpoints are signed with, the public key beside
+     *                           it with {@code .pub}; blank means {@code <data-dir>/audit-signing-key.pem}. Made
+     *                           on first start when missing. Keep it outside the database.
+     * @param checkpointInterval how often the chain's head is signed, when it has grown
+     */
+    public record Audit(@DefaultValue("") String signingKey, @DefaultValue("15m") Duration checkpointInterval) {
     }
 
     /** @param maxWait the bound on a {@code minVersion} wait */

@@ -4,7 +4,9 @@ import org.casetrail.command.CommandSideApplication;
 import org.casetrail.query.QuerySideApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
@@ -17,9 +19,12 @@ import org.springframework.context.annotation.FilterType;
 @EnableAutoConfiguration
 @ComponentScan(basePackages = {"org.casetrail.platform", "org.casetrail.command", "org.casetrail.query",
                                "org.casetrail.standalone"},
-               excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
-                                                      classes = {CommandSideApplication.class,
-                                                                 QuerySideApplication.class}))
+               excludeFilters = {
+                       @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
+                                             classes = {CommandSideApplication.class, QuerySideApplication.class}),
+                       // As @SpringBootApplication does: test configurations and auto-configurations stay out.
+                       @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+                       @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class)})
 public class CasetrailApplication {
 
     public static void main(String[] args) {

@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Every projection can be rebuilt from the events and gives the same rows: every table of the projections
- * schema is compared, whole, before and after resetting every processor.
+ * schema is compared, whole, before and after resetting every processor but the audit chain (which is a record
+ * of the order the service saw events in, not a projection, and is never rebuilt).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ProjectionRebuildTest {
@@ -110,6 +111,7 @@ class ProjectionRebuildTest {
     private List<StreamingEventProcessor> processors() {
         return processing.eventProcessors().values().stream()
                          .filter(StreamingEventProcessor.class::isInstance)
+                         .filter(processor -> !ProjectionRebuild.AUDIT_CHAIN.equals(processor.getName()))
                          .map(StreamingEventProcessor.class::cast)
                          .toList();
     }

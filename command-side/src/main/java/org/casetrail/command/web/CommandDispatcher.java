@@ -1,13 +1,16 @@
 package org.casetrail.command.web;
 
+import java.util.Map;
+
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.casetrail.platform.messaging.MetaDataKeys;
 import org.casetrail.platform.messaging.RequestMetaData;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a command on behalf of the signed-in user: the actor, role, client address and request id travel as
- * metadata and are copied onto every event the command causes.
+ * Sends a command on behalf of the signed-in user: the actor, role, client address, request id and command
+ * name travel as metadata and are copied onto every event the command causes.
  */
 @Component
 public class CommandDispatcher {
@@ -33,6 +36,8 @@ public class CommandDispatcher {
     }
 
     private Object dispatch(Object command) {
-        return gateway.sendAndWait(new GenericCommandMessage<>(command).andMetaData(RequestMetaData.current()));
+        return gateway.sendAndWait(new GenericCommandMessage<>(command)
+                .andMetaData(RequestMetaData.current())
+                .andMetaData(Map.of(MetaDataKeys.COMMAND, command.getClass().getSimpleName())));
     }
 }

@@ -44,7 +44,8 @@ class DatabaseConfiguration {
     }
 
     @Bean
-    SchemaMigrator schemaMigrator(DataSource dataSource, List<SchemaMigration> migrations) {
-        return new SchemaMigrator(dataSource, migrations);
+    SchemaMigrator schemaMigrator(DataSource dataSource, List<SchemaMigration> migrations,
+                                  CasetrailProperties properties) {
+        return new SchemaMigrator(dataSource, migrations, properties.db());
     }
 }

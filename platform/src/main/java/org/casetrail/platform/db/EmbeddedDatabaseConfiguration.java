@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -49,7 +50,7 @@ class EmbeddedDatabaseConfiguration {
             database = "casetrail_" + UUID.randomUUID().toString().replace("-", "");
         }
         server.ensureDatabase(database);
-        var dataSource = new HikariDataSource();
+        var dataSource = new ServerUsingDataSource(server);
         dataSource.setJdbcUrl(server.jdbcUrl(database));
         dataSource.setUsername("postgres");
         dataSource.setPoolName("casetrail");
@@ -57,16 +58,39 @@ class EmbeddedDatabaseConfiguration {
         return dataSource;
     }
 
+    /** A pool that counts as a user of its server until it is closed. */
+    static final class ServerUsingDataSource extends HikariDataSource {
+
+        private final EmbeddedPostgresServer server;
+
+        ServerUsingDataSource(EmbeddedPostgresServer server) {
+            this.server = server;
+            server.users.incrementAndGet();
+        }
+
+        @Override
+        public void close() {
+            try {
+                super.close();
+            } finally {
+                server.users.decrementAndGet();
+            }
+        }
+    }
+
     /**
      * One embedded server. A persistent one belongs to its application context and stops with it; the ephemeral
-     * one is shared by every context in the JVM (each gets its own database) and stops when the JVM exits.
+     * one is shared by every context in the JVM (each gets its own database) and stops when the JVM exits, once
+     * the contexts still open at exit have closed their pools, so none of them loses its database mid-shutdown.
      */
     static final class EmbeddedPostgresServer implements AutoCloseable {
 
+        private static final long SHARED_STOP_WAIT_MILLIS = 20_000;
         private static EmbeddedPostgresServer shared;
 
         private final EmbeddedPostgres postgres;
         private final Path dataDirectory;
+        private final AtomicInteger users = new AtomicInteger();
 
         private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
             this.postgres = postgres;
@@ -96,9 +120,11 @@ class EmbeddedDatabaseConfiguration {
                     var postgres = EmbeddedPostgres.builder()
                                                    .setDataDirectory(dir)
                                                    .setCleanDataDirectory(true)
-                                                   .setRegisterShutdownHook(true)
+                                                   .setRegisterShutdownHook(false)
                                                    .start();
-                    shared = new EmbeddedPostgresServer(postgres, dir);
+                    EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, dir);
+                    Runtime.getRuntime().addShutdownHook(new Thread(server::stopWhenUnused, "embedded-postgres-stop"));
+                    shared = server;
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
                 }
@@ -127,6 +153,23 @@ class EmbeddedDatabaseConfiguration {
         public void close() throws IOException {
             if (this != shared) {
                 postgres.close();
+            }
+        }
+
+        private void stopWhenUnused() {
+            long deadline = System.currentTimeMillis() + SHARED_STOP_WAIT_MILLIS;
+            while (users.get() > 0 && System.currentTimeMillis() < deadline) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                log.warn("Could not stop the embedded PostgreSQL cleanly", e);
             }
         }
     }

@@ -2,9 +2,11 @@ package org.casetrail.platform.db;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.casetrail.platform.CasetrailProperties;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +17,9 @@ import com.zaxxer.hikari.HikariDataSource;
 /**
  * Brings the database up to date before anything reads or writes it. Migrations run on their own connections,
  * outside the pool's session limits, because a schema change on a large table may rightly take longer than a
- * request's transaction is allowed to.
+ * request's transaction is allowed to; they run as {@code casetrail.db.migration-username} when one is set, so
+ * the service itself can run as a role that owns nothing. Each location's {@code afterMigrate} script grants
+ * that role what it needs, on every start.
  */
 public class SchemaMigrator implements InitializingBean {
 
@@ -23,10 +27,12 @@ public class SchemaMigrator implements InitializingBean {
 
     private final DataSource dataSource;
     private final List<SchemaMigration> migrations;
+    private final CasetrailProperties.Db settings;
 
-    public SchemaMigrator(DataSource dataSource, List<SchemaMigration> migrations) {
+    public SchemaMigrator(DataSource dataSource, List<SchemaMigration> migrations, CasetrailProperties.Db settings) {
         this.dataSource = dataSource;
         this.migrations = migrations.stream().sorted(Comparator.comparingInt(SchemaMigration::order)).toList();
+        this.settings = settings;
     }
 
     @Override
@@ -45,9 +51,13 @@ public class SchemaMigrator implements InitializingBean {
                            .defaultSchema(migration.schema())
                            .createSchemas(true)
                            .table("flyway_history_" + migration.location().replaceAll(".*/", ""))
-                           .baselineOnMigrate(false);
+                           .baselineOnMigrate(false)
+                           .placeholders(Map.of("appRole", settings.appRole()));
         if (dataSource instanceof HikariDataSource hikari) {
-            return config.dataSource(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+            boolean owner = !settings.migrationUsername().isBlank();
+            return config.dataSource(hikari.getJdbcUrl(),
+                                     owner ? settings.migrationUsername() : hikari.getUsername(),
+                                     owner ? settings.migrationPassword() : hikari.getPassword());
         }
         return config.dataSource(dataSource);
     }

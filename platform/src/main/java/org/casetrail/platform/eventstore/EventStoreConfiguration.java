@@ -153,11 +153,12 @@ class EventStoreConfiguration {
         return new MessageOriginProvider();
     }
 
-    /** Who, in what role, from where and in which request: copied from each command onto the events it causes. */
+    /** Who, in what role, from where, in which request and by which command: copied from each command onto the events it causes. */
     @Bean
     CorrelationDataProvider requestOriginProvider() {
         return new SimpleCorrelationDataProvider(MetaDataKeys.ACTOR, MetaDataKeys.ACTOR_ROLE,
-                                                 MetaDataKeys.CLIENT_ADDRESS, MetaDataKeys.REQUEST_ID);
+                                                 MetaDataKeys.CLIENT_ADDRESS, MetaDataKeys.REQUEST_ID,
+                                                 MetaDataKeys.COMMAND);
     }
 
     /**

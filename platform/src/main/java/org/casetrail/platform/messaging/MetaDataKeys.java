@@ -12,6 +12,8 @@ public final class MetaDataKeys {
     public static final String ACTOR_ROLE = "actorRole";
     /** The address the request came from. */
     public static final String CLIENT_ADDRESS = "clientAddress";
+    /** The name of the command that caused an event, e.g. {@code FinaliseContactCommand}. */
+    public static final String COMMAND = "command";
     /**
      * The id shared by everything one HTTP request caused; returned to the client as {@code X-Correlation-Id}.
      * (Axon's own {@code correlationId} and {@code traceId} name the causing message instead.)

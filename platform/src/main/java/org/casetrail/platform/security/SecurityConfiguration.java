@@ -72,6 +72,9 @@ class SecurityConfiguration {
                     .requestMatchers("/error").permitAll()
                     .requestMatchers(HttpMethod.GET, "/**").authenticated()
                     .requestMatchers(HttpMethod.HEAD, "/**").authenticated()
+                    // Signing the audit chain's head changes no record: auditors may ask for it.
+                    .requestMatchers(HttpMethod.POST, "/api/audit/checkpoints")
+                            .hasAnyRole(Role.MANAGER.name(), Role.AUDITOR.name())
                     .requestMatchers("/api/**").hasAnyRole(Role.PRACTITIONER.name(), Role.MANAGER.name())
                     .anyRequest().authenticated());
         if (isJwt(properties)) {

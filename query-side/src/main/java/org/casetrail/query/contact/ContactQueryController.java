@@ -1,8 +1,6 @@
 package org.casetrail.query.contact;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,7 +10,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.casetrail.platform.messaging.Ids;
 import org.casetrail.platform.messaging.NotFound;
-import org.casetrail.platform.web.InvalidFields;
+import org.casetrail.platform.web.Params;
 import org.casetrail.query.contact.ContactViews.ContactHistoryView;
 import org.casetrail.query.contact.ContactViews.ContactPage;
 import org.casetrail.query.contact.ContactViews.ContactView;
@@ -45,7 +43,7 @@ class ContactQueryController {
                                      @RequestParam(required = false) String asOf,
                                      @RequestParam(required = false) @Min(1) Long minVersion) {
         String id = Ids.require("contact", contactId);
-        Instant at = asOf == null ? null : instant("asOf", asOf);
+        Instant at = asOf == null ? null : Params.instant("asOf", asOf);
         return readYourWrites.read("contact", contactId, minVersion,
                 () -> queries.query(new FindContactQuery(id, at), ResponseTypes.optionalInstanceOf(ContactView.class))
                              .join(),
@@ -72,14 +70,5 @@ class ContactQueryController {
                              ResponseTypes.optionalInstanceOf(ContactPage.class))
                       .join()
                       .orElseThrow(() -> new NotFound("case", caseId));
-    }
-
-    /** An ISO-8601 instant with an offset; a '+' that arrived unencoded in a query string reads as a space. */
-    static Instant instant(String field, String value) {
-        try {
-            return OffsetDateTime.parse(value.trim().replace(' ', '+')).toInstant();
-        } catch (DateTimeException e) {
-            throw new InvalidFields(field, "must be an ISO-8601 instant with an offset, e.g. 2026-03-01T10:15:00Z");
-        }
     }
 }

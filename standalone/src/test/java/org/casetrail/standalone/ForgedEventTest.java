@@ -1,0 +1,102 @@
+package org.casetrail.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.casetrail.query.audit.VerifyAuditChain;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * Forgeries committed to the database: an event written straight into the table below the chain's head, which
+ * the command-line verifier an auditor runs reports, and a row written into the chain table, after which the
+ * chain cannot link the next event and says so (health DOWN, a metric, a log). The store is left forged, so this
+ * class has a context of its own, closed after it.
+ */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class ForgedEventTest extends HttpTestSupport {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void forgeriesStopTheChainAndFailTheAuditorsVerification() throws Exception {
+        long burned = jdbc.queryForObject("SELECT nextval('domain_event_entry_global_index_seq')", Long.class);
+        String caseId = openCase();
+        awaitLinked(caseId);
+        String[] cli = cliArguments();
+        assertThat(runCli(cli)).as("verifies before the forgeries").startsWith("0");
+        long head = jdbc.queryForObject("SELECT max(position) FROM audit.chain", Long.class);
+
+        // A backdated event slipped in below the chain's head, and a row written into the chain itself.
+        jdbc.update("""
+                INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type,
+                    event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)
+                SELECT ?, ?, 0, type, ?, meta_data, payload, payload_revision, payload_type, '2026-01-05T09:00:00Z'
+                FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0""",
+                burned, UUID.randomUUID().toString(), UUID.randomUUID().toString(), caseId);
+        jdbc.update("INSERT INTO audit.chain (position, global_index, event_identifier, hash) VALUES (?, ?, ?, ?)",
+                    head + 1, 999_999_999L, "forged", new byte[32]);
+        openCase();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        var health = as("morgan").get("/actuator/health");
+        while (!health.body().contains("\"auditChain\":{\"status\":\"DOWN\"") && System.nanoTime() < deadline) {
+            sleep(100);
+            health = as("morgan").get("/actuator/health");
+        }
+        assertThat(health.status()).isEqualTo(503);
+        assertThat(health.json().path("components").path("auditChain").path("status").asText()).isEqualTo("DOWN");
+        assertThat(health.json().path("components").path("auditChain").path("details").path("linking").asBoolean())
+                .isFalse();
+        assertThat(alex().get("/actuator/prometheus").body()).containsPattern("casetrail_audit_chain_failures_total [1-9]");
+
+        String report = runCli(cli);
+        assertThat(report).startsWith("1");
+        assertThat(report).contains("inserted: the event at global index " + burned + " is not in the chain");
+        var verification = as("avery").get("/api/audit/verify").json();
+        assertThat(verification.path("verified").asBoolean()).isFalse();
+        assertThat(verification.path("firstBreak").path("globalIndex").asLong()).isEqualTo(burned);
+    }
+
+    void awaitLinked(String aggregateId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            Long linked = jdbc.queryForObject("""
+                    SELECT count(*) FROM audit.chain c JOIN domain_event_entry e ON e.global_index = c.global_index
+                    WHERE e.aggregate_identifier = ?""", Long.class, aggregateId);
+            if (linked != null && linked > 0) {
+                return;
+            }
+            sleep(20);
+        }
+        throw new AssertionError("the case's event was not linked");
+    }
+
+    String[] cliArguments() {
+        var hikari = (HikariDataSource) dataSource;
+        return new String[] {"--url", hikari.getJdbcUrl(), "--user", "postgres", "--pending-window", "60s"};
+    }
+
+    /** Runs the auditor's command-line verifier; answers its exit code, a newline and what it printed. */
+    static String runCli(String[] args) throws Exception {
+        var printed = new ByteArrayOutputStream();
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(printed, true));
+        try {
+            int code = VerifyAuditChain.run(args);
+            return code + "\n" + printed;
+        } finally {
+            System.setOut(out);
+        }
+    }
+}
