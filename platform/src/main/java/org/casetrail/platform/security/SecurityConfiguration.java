@@ -70,6 +70,10 @@ class SecurityConfiguration {
             .authorizeHttpRequests(auth -> auth
                     .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                     .requestMatchers("/error").permitAll()
+                    // The role matrix (README): decided here, before any request body is read.
+                    .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/verify")
+                            .hasAnyRole(Role.MANAGER.name(), Role.AUDITOR.name())
+                    .requestMatchers(HttpMethod.POST, "/api/guidance-requests/*/response").hasRole(Role.MANAGER.name())
                     .requestMatchers(HttpMethod.GET, "/**").authenticated()
                     .requestMatchers(HttpMethod.HEAD, "/**").authenticated()
                     // Signing the audit chain's head changes no record: auditors may ask for it.
