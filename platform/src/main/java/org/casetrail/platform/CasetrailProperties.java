@@ -64,10 +64,13 @@ public record CasetrailProperties(
      *                     that has not committed yet; must be well above {@code db.transaction-limit}
      * @param maxGapOffset how many positions back such a gap is remembered
      * @param batchSize    events a projection handles in one transaction
+     * @param pollInterval how often projections look for new events while idle; bounds the lag from a write
+     *                     to its projection
      */
     public record Events(@DefaultValue("60s") Duration gapTimeout,
                          @DefaultValue("1000000") int maxGapOffset,
-                         @DefaultValue("100") int batchSize) {
+                         @DefaultValue("100") int batchSize,
+                         @DefaultValue("100ms") Duration pollInterval) {
     }
 
     /**

@@ -2,12 +2,16 @@ package org.casetrail.platform.eventstore;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -141,10 +145,41 @@ class EventStoreConfiguration {
     @Bean
     ConfigurerModule processorDefaults(CasetrailProperties properties) {
         int batchSize = properties.events().batchSize();
+        var source = new java.util.concurrent.atomic.AtomicReference<PromptEventSource>();
         return configurer -> configurer.eventProcessing(processing -> processing
+                .configureDefaultStreamableMessageSource(config -> source.updateAndGet(existing -> {
+                    if (existing != null) {
+                        return existing;
+                    }
+                    var created = new PromptEventSource(config.eventStore(), properties.events().pollInterval());
+                    config.onShutdown(created::close);
+                    return created;
+                }))
                 .usingPooledStreamingEventProcessors((config, builder) -> builder.batchSize(batchSize)
                                                                                   .initialSegmentCount(1))
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
+    }
+
+    /**
+     * The event store, reading new events from the database every poll interval while projections wait for
+     * them (Axon's default is a second), and at once after a local commit.
+     */
+    @Bean(name = "eventBus")
+    @Qualifier("eventStore")
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                  CasetrailProperties properties) {
+        return EmbeddedEventStore.builder()
+                                 .storageEngine(storageEngine)
+                                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                                 .fetchDelay(Math.max(1, properties.events().pollInterval().toMillis()))
+                                 .build();
+    }
+
+    /** Declared here because Axon's own steps aside once the event store is declared. */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new JdbcSQLErrorCodesResolver();
     }
 
     /** Axon's own causation metadata (correlationId, traceId) on every message a message causes. */
