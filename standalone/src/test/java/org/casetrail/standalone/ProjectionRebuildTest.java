@@ -45,7 +45,8 @@ class ProjectionRebuildTest {
         assertThat(before.get("case_record")).hasSizeGreaterThanOrEqualTo(12);
         assertThat(before.get("contact_version")).hasSizeGreaterThanOrEqualTo(40);
         for (String table : List.of("risk", "risk_review", "action_item", "action_change", "guidance_request",
-                                    "session_booking", "session_change", "contact_link")) {
+                                    "session_booking", "session_change", "contact_link", "chronology_entry",
+                                    "chronology_item")) {
             assertThat(before.get(table)).as(table).hasSizeGreaterThanOrEqualTo(12);
         }
 

@@ -3,7 +3,6 @@ package org.casetrail.query.contact;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -52,67 +51,62 @@ class ContactProjection {
     @EventHandler
     void on(ContactDraftedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        store(ContactState.drafted(event, at, actor).asVersion(sequence + 1, at, actor, lateEntryAfter),
+        store(ContactState.next(null, event, at, actor).asVersion(sequence + 1, at, actor, lateEntryAfter),
               "DRAFTED", null, null);
     }
 
     @EventHandler
     void on(AttendeesChangedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        next(event.contactId(), sequence, at, actor, "ATTENDEES_CHANGED", null, null,
-             s -> s.withAttendees(event.attendees()));
+        next(event.contactId(), sequence, at, actor, "ATTENDEES_CHANGED", null, null, event);
     }
 
     @EventHandler
     void on(SettingChangedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        next(event.contactId(), sequence, at, actor, "SETTING_CHANGED", null, null, s -> s.withSetting(event.setting()));
+        next(event.contactId(), sequence, at, actor, "SETTING_CHANGED", null, null, event);
     }
 
     @EventHandler
     void on(TimingChangedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        next(event.contactId(), sequence, at, actor, "TIMING_CHANGED", null, null, s -> s.withTiming(event.timing()));
+        next(event.contactId(), sequence, at, actor, "TIMING_CHANGED", null, null, event);
     }
 
     @EventHandler
     void on(PurposeChangedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        next(event.contactId(), sequence, at, actor, "PURPOSE_CHANGED", null, null, s -> s.withPurpose(event.purpose()));
+        next(event.contactId(), sequence, at, actor, "PURPOSE_CHANGED", null, null, event);
     }
 
     @EventHandler
     void on(DescriptionChangedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        next(event.contactId(), sequence, at, actor, "DESCRIPTION_CHANGED", null, null,
-             s -> s.withDescription(event.description()));
+        next(event.contactId(), sequence, at, actor, "DESCRIPTION_CHANGED", null, null, event);
     }
 
     @EventHandler
     void on(ContactFinalisedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        next(event.contactId(), sequence, at, actor, "FINALISED", null, null, s -> s.finalised(at, event.signedBy()));
+        next(event.contactId(), sequence, at, actor, "FINALISED", null, null, event);
     }
 
     @EventHandler
     void on(AddendumAddedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        next(event.contactId(), sequence, at, actor, "ADDENDUM_ADDED", null, event.reason(),
-             s -> s.withAddendum(new ContactState.Addendum(event.addendumId(), event.text(), event.reason(), at, actor)));
+        next(event.contactId(), sequence, at, actor, "ADDENDUM_ADDED", null, event.reason(), event);
     }
 
     @EventHandler
     void on(ContactCorrectedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        next(event.contactId(), sequence, at, actor, "CORRECTED", event.section(), event.reason(),
-             s -> s.corrected(event, at, actor));
+        next(event.contactId(), sequence, at, actor, "CORRECTED", event.section(), event.reason(), event);
     }
 
     @EventHandler
     void on(ContactDiscardedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        next(event.contactId(), sequence, at, actor, "DISCARDED", null, event.reason(),
-             s -> s.discarded(at, actor, event.reason()));
+        next(event.contactId(), sequence, at, actor, "DISCARDED", null, event.reason(), event);
     }
 
     @ResetHandler
@@ -121,7 +115,7 @@ class ContactProjection {
     }
 
     private void next(String contactId, long sequence, Instant at, String actor, String change,
-                      ContactSection section, String reason, UnaryOperator<ContactState> apply) {
+                      ContactSection section, String reason, Object event) {
         long version = sequence + 1;
         List<String> previous = jdbc.queryForList(
                 "SELECT state::text FROM projections.contact_version WHERE contact_id = ? AND version = ?",
@@ -130,8 +124,8 @@ class ContactProjection {
             throw new IllegalStateException("Contact " + contactId + " has no version " + (version - 1)
                                             + " to apply version " + version + " to");
         }
-        ContactState next = apply.apply(json.read(previous.get(0), ContactState.class))
-                                 .asVersion(version, at, actor, lateEntryAfter);
+        ContactState next = ContactState.next(json.read(previous.get(0), ContactState.class), event, at, actor)
+                                        .asVersion(version, at, actor, lateEntryAfter);
         store(next, change, section, reason);
     }
 

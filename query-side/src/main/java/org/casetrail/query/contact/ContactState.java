@@ -5,13 +5,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.casetrail.events.contact.AddendumAddedEvent;
 import org.casetrail.events.contact.Attendee;
+import org.casetrail.events.contact.AttendeesChangedEvent;
 import org.casetrail.events.contact.ContactCorrectedEvent;
+import org.casetrail.events.contact.ContactDiscardedEvent;
 import org.casetrail.events.contact.ContactDraftedEvent;
+import org.casetrail.events.contact.ContactFinalisedEvent;
 import org.casetrail.events.contact.ContactSection;
+import org.casetrail.events.contact.DescriptionChangedEvent;
 import org.casetrail.events.contact.Purpose;
+import org.casetrail.events.contact.PurposeChangedEvent;
 import org.casetrail.events.contact.Setting;
+import org.casetrail.events.contact.SettingChangedEvent;
 import org.casetrail.events.contact.Timing;
+import org.casetrail.events.contact.TimingChangedEvent;
 
 /**
  * A contact exactly as it stood after one of its events: what {@code GET /api/contacts/{id}} answers, now or as
@@ -25,7 +33,7 @@ import org.casetrail.events.contact.Timing;
  * @param versionRecordedAt when this version was recorded
  * @param versionRecordedBy who caused this version
  */
-record ContactState(String contactId, String caseId, String status, String author,
+public record ContactState(String contactId, String caseId, String status, String author,
                     List<Attendee> attendees, Setting setting, Instant startedAt, Instant endedAt, Purpose purpose,
                     String description, String sessionId,
                     Instant occurredAt, Instant recordedAt, Instant finalisedAt, String finalisedBy,
@@ -34,17 +42,56 @@ record ContactState(String contactId, String caseId, String status, String autho
                     List<Addendum> addenda, List<Correction> corrections,
                     long version, Instant versionRecordedAt, String versionRecordedBy) {
 
-    record Addendum(String addendumId, String text, String reason, Instant addedAt, String addedBy) {
+    public record Addendum(String addendumId, String text, String reason, Instant addedAt, String addedBy) {
     }
 
     /** A correction, with the value it replaced as well as the value it put in. */
-    record Correction(String correctionId, ContactSection section, SectionValue original, SectionValue corrected,
+    public record Correction(String correctionId, ContactSection section, SectionValue original, SectionValue corrected,
                       String reason, Instant correctedAt, String correctedBy) {
     }
 
     /** One section's value; only the fields of that section are set. */
-    record SectionValue(List<Attendee> attendees, Setting setting, Instant startedAt, Instant endedAt,
+    public record SectionValue(List<Attendee> attendees, Setting setting, Instant startedAt, Instant endedAt,
                         Purpose purpose, String description) {
+    }
+
+    /**
+     * The contact after {@code event}, recorded at {@code at} by {@code actor}, before its version and late-entry
+     * flag are set ({@link #asVersion}). Every read model that follows contacts goes through here, so they cannot
+     * disagree about what a contact said.
+     */
+    public static ContactState next(ContactState previous, Object event, Instant at, String actor) {
+        if (event instanceof ContactDraftedEvent drafted) {
+            return drafted(drafted, at, actor);
+        }
+        if (event instanceof AttendeesChangedEvent changed) {
+            return previous.withAttendees(changed.attendees());
+        }
+        if (event instanceof SettingChangedEvent changed) {
+            return previous.withSetting(changed.setting());
+        }
+        if (event instanceof TimingChangedEvent changed) {
+            return previous.withTiming(changed.timing());
+        }
+        if (event instanceof PurposeChangedEvent changed) {
+            return previous.withPurpose(changed.purpose());
+        }
+        if (event instanceof DescriptionChangedEvent changed) {
+            return previous.withDescription(changed.description());
+        }
+        if (event instanceof ContactFinalisedEvent finalised) {
+            return previous.finalised(at, finalised.signedBy());
+        }
+        if (event instanceof AddendumAddedEvent added) {
+            return previous.withAddendum(new Addendum(added.addendumId(), added.text(), added.reason(), at, actor));
+        }
+        if (event instanceof ContactCorrectedEvent corrected) {
+            return previous.corrected(corrected, at, actor);
+        }
+        if (event instanceof ContactDiscardedEvent discarded) {
+            return previous.discarded(at, actor, discarded.reason());
+        }
+        throw new IllegalArgumentException("Not a contact event: " + event.getClass().getName());
     }
 
     static ContactState drafted(ContactDraftedEvent event, Instant at, String actor) {
@@ -144,7 +191,7 @@ record ContactState(String contactId, String caseId, String status, String autho
     }
 
     /** This state as the given version, recorded when and by whom, with its late-entry flag worked out. */
-    ContactState asVersion(long number, Instant at, String actor, Duration lateEntryAfter) {
+    public ContactState asVersion(long number, Instant at, String actor, Duration lateEntryAfter) {
         Instant writtenDown = finalisedAt != null ? finalisedAt : recordedAt;
         Instant sessionEnded = endedAt != null ? endedAt : startedAt;
         boolean late = Duration.between(sessionEnded, writtenDown).compareTo(lateEntryAfter) > 0;

@@ -1,0 +1,372 @@
+package org.casetrail.query.chronology;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.casetrail.events.action.ActionAssignedEvent;
+import org.casetrail.events.action.ActionCancelledEvent;
+import org.casetrail.events.action.ActionCompletedEvent;
+import org.casetrail.events.caserecord.CaseClosedEvent;
+import org.casetrail.events.caserecord.CaseOpenedEvent;
+import org.casetrail.events.caserecord.CaseReopenedEvent;
+import org.casetrail.events.caserecord.PlanRecordedEvent;
+import org.casetrail.events.contact.AddendumAddedEvent;
+import org.casetrail.events.contact.AttendeesChangedEvent;
+import org.casetrail.events.contact.ContactCorrectedEvent;
+import org.casetrail.events.contact.ContactDiscardedEvent;
+import org.casetrail.events.contact.ContactDraftedEvent;
+import org.casetrail.events.contact.ContactFinalisedEvent;
+import org.casetrail.events.contact.DescriptionChangedEvent;
+import org.casetrail.events.contact.PurposeChangedEvent;
+import org.casetrail.events.contact.SettingChangedEvent;
+import org.casetrail.events.contact.SettingType;
+import org.casetrail.events.contact.TimingChangedEvent;
+import org.casetrail.events.guidance.GuidanceGivenEvent;
+import org.casetrail.events.guidance.GuidanceRequestedEvent;
+import org.casetrail.events.risk.RiskClosedEvent;
+import org.casetrail.events.risk.RiskIdentifiedEvent;
+import org.casetrail.events.risk.RiskReviewedEvent;
+import org.casetrail.events.session.NoAccessRecordedEvent;
+import org.casetrail.events.session.SessionBookedEvent;
+import org.casetrail.events.session.SessionMissedEvent;
+import org.casetrail.platform.CasetrailProperties;
+import org.casetrail.platform.messaging.MetaDataKeys;
+import org.casetrail.query.contact.ContactState;
+import org.casetrail.query.projection.Json;
+import org.casetrail.query.projection.Sql;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each case's chronology: an entry for each significant event, with a brief factual summary written from the
+ * event. A signed contact is one entry whose later versions (after an addendum or a correction) keep the
+ * recording times they were valid between; everything else is one entry that never changes. Drafts do not
+ * appear: a note enters the chronology when it is signed.
+ */
+@Component
+@ProcessingGroup("chronology")
+class ChronologyProjection {
+
+    private static final int SUMMARY_LIMIT = 240;
+
+    private final JdbcTemplate jdbc;
+    private final Json json;
+    private final Duration lateEntryAfter;
+    private final ZoneId zone;
+
+    ChronologyProjection(JdbcTemplate jdbc, Json json, CasetrailProperties properties) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.lateEntryAfter = properties.contacts().lateEntryAfter();
+        this.zone = properties.timeZone();
+    }
+
+    private record Entry(String entryId, long version, String caseId, Instant occurredAt, Instant occurredUntil,
+                         String category, String summary, String sourceType, String sourceId, long sourceVersion,
+                         String impact, String outcome, Instant recordedAt, String recordedBy, boolean lateEntry,
+                         boolean amended, Instant validFrom) {
+    }
+
+    // Cases and plans
+
+    @EventHandler
+    void on(CaseOpenedEvent event, @MessageIdentifier String id, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        once(id, event.caseId(), at, null, "case", "Case opened (" + words(event.planType().name())
+             + "), allocated to " + event.allocatedWorker(), "CASE", event.caseId(), sequence, at, actor);
+    }
+
+    @EventHandler
+    void on(CaseClosedEvent event, @MessageIdentifier String id, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        once(id, event.caseId(), at, null, "case", "Case closed: " + event.reason(), "CASE", event.caseId(), sequence,
+             at, actor);
+    }
+
+    @EventHandler
+    void on(CaseReopenedEvent event, @MessageIdentifier String id, @Timestamp Instant at,
+            @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        once(id, event.caseId(), at, null, "case", "Case reopened: " + event.reason(), "CASE", event.caseId(),
+             sequence, at, actor);
+    }
+
+    @EventHandler
+    void on(PlanRecordedEvent event, @MessageIdentifier String id, @Timestamp Instant at,
+            @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        // A plan is dated, not timed: the entry spans its whole day.
+        Instant day = event.date().atStartOfDay(zone).toInstant();
+        once(id, event.caseId(), day, event.date().plusDays(1).atStartOfDay(zone).toInstant(), "plan",
+             words(event.kind().name()) + " recorded: " + event.title(), "PLAN", event.planId(), sequence, at, actor);
+    }
+
+    // Contacts
+
+    @EventHandler
+    void on(ContactDraftedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        contact(event.contactId(), event, at, sequence, actor);
+    }
+
+    @EventHandler
+    void on(AttendeesChangedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        contact(event.contactId(), event, at, sequence, actor);
+    }
+
+    @EventHandler
+    void on(SettingChangedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        contact(event.contactId(), event, at, sequence, actor);
+    }
+
+    @EventHandler
+    void on(TimingChangedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        contact(event.contactId(), event, at, sequence, actor);
+    }
+
+    @EventHandler
+    void on(PurposeChangedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        contact(event.contactId(), event, at, sequence, actor);
+    }
+
+    @EventHandler
+    void on(DescriptionChangedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        contact(event.contactId(), event, at, sequence, actor);
+    }
+
+    @EventHandler
+    void on(ContactFinalisedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        contact(event.contactId(), event, at, sequence, actor);
+    }
+
+    @EventHandler
+    void on(AddendumAddedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        contact(event.contactId(), event, at, sequence, actor);
+    }
+
+    @EventHandler
+    void on(ContactCorrectedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        contact(event.contactId(), event, at, sequence, actor);
+    }
+
+    @EventHandler
+    void on(ContactDiscardedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        contact(event.contactId(), event, at, sequence, actor);
+    }
+
+    // Follow-ups
+
+    @EventHandler
+    void on(RiskIdentifiedEvent event, @MessageIdentifier String id, @Timestamp Instant at,
+            @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        item(event.riskId(), event.caseId(), event.description(), event.severity().name(), null);
+        once(id, event.caseId(), at, null, "risk", "Risk identified (" + event.severity() + ", "
+             + words(event.category().name()) + "): " + event.description(), "RISK", event.riskId(), sequence, at,
+             actor);
+    }
+
+    @EventHandler
+    void on(RiskReviewedEvent event, @MessageIdentifier String id, @Timestamp Instant at,
+            @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        var item = item(event.riskId());
+        if (!event.severity().name().equals(item.severity())) {
+            once(id, item.caseId(), at, null, "risk", "Risk re-graded " + item.severity() + " to " + event.severity()
+                 + ": " + item.label() + ". " + event.note(), "RISK", event.riskId(), sequence, at, actor);
+            jdbc.update("UPDATE projections.chronology_item SET severity = ? WHERE item_id = ?",
+                        event.severity().name(), Sql.uuid(event.riskId()));
+        }
+    }
+
+    @EventHandler
+    void on(RiskClosedEvent event, @MessageIdentifier String id, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        var item = item(event.riskId());
+        once(id, item.caseId(), at, null, "risk", "Risk closed: " + item.label() + ". " + event.reason(), "RISK",
+             event.riskId(), sequence, at, actor);
+    }
+
+    @EventHandler
+    void on(ActionAssignedEvent event, @MessageIdentifier String id, @Timestamp Instant at,
+            @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        item(event.actionId(), event.caseId(), event.description(), null, null);
+        once(id, event.caseId(), at, null, "action", "Action for " + event.assignee() + " by " + event.dueDate() + ": "
+             + event.description(), "ACTION", event.actionId(), sequence, at, actor);
+    }
+
+    @EventHandler
+    void on(ActionCompletedEvent event, @MessageIdentifier String id, @Timestamp Instant at,
+            @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        var item = item(event.actionId());
+        onceWithOutcome(id, item.caseId(), at, "action", "Action completed: " + item.label(), event.outcome(),
+                        "ACTION", event.actionId(), sequence, actor);
+    }
+
+    @EventHandler
+    void on(ActionCancelledEvent event, @MessageIdentifier String id, @Timestamp Instant at,
+            @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        var item = item(event.actionId());
+        once(id, item.caseId(), at, null, "action", "Action cancelled: " + item.label() + ". " + event.reason(),
+             "ACTION", event.actionId(), sequence, at, actor);
+    }
+
+    @EventHandler
+    void on(GuidanceRequestedEvent event, @MessageIdentifier String id, @Timestamp Instant at,
+            @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        item(event.requestId(), event.caseId(), event.question(), null, null);
+        once(id, event.caseId(), at, null, "guidance", "Manager's guidance requested (" + words(event.urgency().name())
+             + "): " + event.question(), "GUIDANCE", event.requestId(), sequence, at, actor);
+    }
+
+    @EventHandler
+    void on(GuidanceGivenEvent event, @MessageIdentifier String id, @Timestamp Instant at,
+            @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        var item = item(event.requestId());
+        onceWithOutcome(id, item.caseId(), at, "guidance", "Guidance given by " + actor + " on: " + item.label(),
+                        event.guidance(), "GUIDANCE", event.requestId(), sequence, actor);
+    }
+
+    @EventHandler
+    void on(SessionBookedEvent event) {
+        item(event.sessionId(), event.caseId(), words(event.setting().type().name()) + " session"
+             + (event.focus() == null ? "" : " (" + event.focus() + ")"), null, event.scheduledFor());
+    }
+
+    @EventHandler
+    void on(NoAccessRecordedEvent event, @MessageIdentifier String id, @Timestamp Instant at,
+            @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        var item = item(event.sessionId());
+        once(id, item.caseId(), event.attemptedAt(), null, "session", "No access: " + item.label()
+             + (event.note() == null ? "" : ". " + event.note()), "SESSION", event.sessionId(), sequence, at, actor);
+    }
+
+    @EventHandler
+    void on(SessionMissedEvent event, @MessageIdentifier String id, @Timestamp Instant at,
+            @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        var item = item(event.sessionId());
+        once(id, item.caseId(), item.scheduledFor(), null, "session", "Session missed: " + item.label()
+             + (event.note() == null ? "" : ". " + event.note()), "SESSION", event.sessionId(), sequence, at, actor);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE projections.chronology_entry, projections.chronology_contact, "
+                     + "projections.chronology_item");
+    }
+
+    // How entries are written
+
+    private void contact(String contactId, Object event, Instant at, long sequence, String actor) {
+        long version = sequence + 1;
+        List<String> stored = jdbc.queryForList("SELECT state::text FROM projections.chronology_contact "
+                                                + "WHERE contact_id = ?", String.class, Sql.uuid(contactId));
+        ContactState previous = stored.isEmpty() ? null : json.read(stored.get(0), ContactState.class);
+        if (previous != null && previous.version() >= version) {
+            return;
+        }
+        ContactState state = ContactState.next(previous, event, at, actor).asVersion(version, at, actor,
+                                                                                        lateEntryAfter);
+        jdbc.update("""
+                INSERT INTO projections.chronology_contact (contact_id, state) VALUES (?, ?::jsonb)
+                ON CONFLICT (contact_id) DO UPDATE SET state = excluded.state""",
+                Sql.uuid(contactId), json.write(state));
+        if ("FINALISED".equals(state.status())) {
+            String entryId = "CONTACT:" + contactId;
+            jdbc.update("""
+                    UPDATE projections.chronology_entry SET valid_to = ?
+                    WHERE entry_id = ? AND valid_to IS NULL AND version < ?""", Sql.utc(at), entryId, version);
+            write(new Entry(entryId, version, state.caseId(), state.startedAt(), state.endedAt(),
+                    state.setting().type() == SettingType.HOME ? "home visit" : "contact", contactSummary(state),
+                    "CONTACT", contactId, version, null, addenda(state), state.recordedAt(), state.author(),
+                    state.lateEntry(), state.amended(), at));
+        }
+    }
+
+    private void once(String id, String caseId, Instant occurredAt, Instant occurredUntil, String category,
+                      String summary, String sourceType, String sourceId, long sequence, Instant at, String actor) {
+        write(new Entry(id, 1, caseId, occurredAt, occurredUntil, category, brief(summary), sourceType, sourceId,
+                        sequence + 1, null, null, at, actor, false, false, at));
+    }
+
+    private void onceWithOutcome(String id, String caseId, Instant at, String category, String summary,
+                                 String outcome, String sourceType, String sourceId, long sequence, String actor) {
+        write(new Entry(id, 1, caseId, at, null, category, brief(summary), sourceType, sourceId, sequence + 1, null,
+                        brief(outcome), at, actor, false, false, at));
+    }
+
+    private void write(Entry entry) {
+        jdbc.update("""
+                INSERT INTO projections.chronology_entry (entry_id, version, case_id, occurred_at, occurred_until,
+                    category, summary, source_type, source_id, source_version, impact, outcome, recorded_at,
+                    recorded_by, late_entry, amended, valid_from)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entry_id, version) DO NOTHING""",
+                entry.entryId(), entry.version(), Sql.uuid(entry.caseId()), Sql.utc(entry.occurredAt()),
+                Sql.utc(entry.occurredUntil()), entry.category(), entry.summary(), entry.sourceType(),
+                Sql.uuid(entry.sourceId()), entry.sourceVersion(), entry.impact(), entry.outcome(),
+                Sql.utc(entry.recordedAt()), entry.recordedBy(), entry.lateEntry(), entry.amended(),
+                Sql.utc(entry.validFrom()));
+    }
+
+    private record Item(String caseId, String label, String severity, Instant scheduledFor) {
+    }
+
+    private void item(String itemId, String caseId, String label, String severity, Instant scheduledFor) {
+        jdbc.update("""
+                INSERT INTO projections.chronology_item (item_id, case_id, label, severity, scheduled_for)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT (item_id) DO NOTHING""",
+                Sql.uuid(itemId), Sql.uuid(caseId), brief(label), severity, Sql.utc(scheduledFor));
+    }
+
+    private Item item(String itemId) {
+        return jdbc.queryForObject("SELECT case_id, label, severity, scheduled_for FROM projections.chronology_item "
+                                   + "WHERE item_id = ?",
+                (rs, n) -> new Item(rs.getString("case_id"), rs.getString("label"), rs.getString("severity"),
+                        Sql.instant(rs.getObject("scheduled_for", OffsetDateTime.class))),
+                Sql.uuid(itemId));
+    }
+
+    /** "Home visit (12 Acacia Avenue) with Jo Bloggs (service user), Pat (parent/carer): Review the plan" */
+    private static String contactSummary(ContactState state) {
+        String place = state.setting().location() == null ? "" : " (" + state.setting().location() + ")";
+        String who = state.attendees().isEmpty() ? "" : " with " + state.attendees().stream()
+                .map(a -> a.name() + " (" + words(a.role().name()) + ")").collect(Collectors.joining(", "));
+        String purpose = state.purpose() == null || state.purpose().text() == null ? ""
+                : ": " + state.purpose().text();
+        String kind = state.setting().type() == SettingType.HOME ? "Home visit"
+                : words(state.setting().type().name()).substring(0, 1).toUpperCase(Locale.ROOT)
+                  + words(state.setting().type().name()).substring(1) + " contact";
+        return brief(kind + place + who + purpose);
+    }
+
+    private static String addenda(ContactState state) {
+        int count = state.addenda().size();
+        return count == 0 ? null : count == 1 ? "1 addendum" : count + " addenda";
+    }
+
+    static String words(String constant) {
+        return constant.toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static String brief(String text) {
+        String single = text.replaceAll("\\s+", " ").trim();
+        return single.length() <= SUMMARY_LIMIT ? single : single.substring(0, SUMMARY_LIMIT - 1) + "…";
+    }
+}

@@ -1,0 +1,261 @@
+package org.casetrail.query.chronology;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.QueryHandler;
+import org.casetrail.platform.CasetrailProperties;
+import org.casetrail.platform.messaging.Ids;
+import org.casetrail.platform.messaging.NotFound;
+import org.casetrail.platform.web.InvalidFields;
+import org.casetrail.platform.web.Params;
+import org.casetrail.platform.web.TimeZones;
+import org.casetrail.query.projection.Sql;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * api.md "Chronology": a case's chronology now or as it could have been produced at any instant, filtered by
+ * date and category, as JSON or CSV, with a digest over a canonical form of its entries so two copies can be
+ * compared and a printed one checked later.
+ */
+final class ChronologyReads {
+
+    static final Set<String> CATEGORIES = Set.of("contact", "home visit", "risk", "action", "guidance", "session",
+                                                  "plan", "case");
+
+    private ChronologyReads() {
+    }
+
+    record SourceView(String type, String id, long version) {
+    }
+
+    record EntryView(int seq, Instant occurredAt, Instant occurredUntil, Integer age, String category, String summary,
+                     SourceView source, String impact, String outcome, Instant recordedAt, String recordedBy,
+                     boolean lateEntry, boolean amended) {
+    }
+
+    record ChronologyView(String caseId, Instant asOf, List<EntryView> entries, String digest) {
+    }
+
+    record FindChronologyQuery(String caseId, Instant from, Instant to, Set<String> categories, Instant asOf) {
+    }
+
+    @Component
+    static class ChronologyQueries {
+
+        private final JdbcTemplate jdbc;
+        private final ZoneId zone;
+
+        ChronologyQueries(JdbcTemplate jdbc, CasetrailProperties properties) {
+            this.jdbc = jdbc;
+            this.zone = properties.timeZone();
+        }
+
+        @QueryHandler
+        Optional<ChronologyView> handle(FindChronologyQuery query) {
+            var caseId = Sql.uuid(query.caseId());
+            List<LocalDate> birth = jdbc.query("SELECT date_of_birth FROM projections.case_record WHERE case_id = ?",
+                    (rs, n) -> rs.getObject(1, LocalDate.class), caseId);
+            if (birth.isEmpty()) {
+                return Optional.empty();
+            }
+            LocalDate dateOfBirth = birth.get(0);
+            StringBuilder where = new StringBuilder(" WHERE case_id = ?");
+            List<Object> args = new ArrayList<>(List.of(caseId));
+            if (query.asOf() == null) {
+                where.append(" AND valid_to IS NULL");
+            } else {
+                where.append(" AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)");
+                args.add(Sql.utc(query.asOf()));
+                args.add(Sql.utc(query.asOf()));
+            }
+            if (query.from() != null) {
+                where.append(" AND occurred_at >= ?");
+                args.add(Sql.utc(query.from()));
+            }
+            if (query.to() != null) {
+                where.append(" AND occurred_at < ?");
+                args.add(Sql.utc(query.to()));
+            }
+            if (!query.categories().isEmpty()) {
+                where.append(" AND category = ANY (?)");
+                args.add(query.categories().toArray(String[]::new));
+            }
+            int[] seq = {0};
+            List<EntryView> entries = jdbc.query("SELECT * FROM projections.chronology_entry" + where
+                            + " ORDER BY occurred_at, recorded_at, entry_id",
+                    (rs, n) -> {
+                        Instant occurred = Sql.instant(rs.getObject("occurred_at", OffsetDateTime.class));
+                        Integer age = dateOfBirth == null ? null
+                                : Period.between(dateOfBirth, occurred.atZone(zone).toLocalDate()).getYears();
+                        return new EntryView(++seq[0], occurred,
+                                Sql.instant(rs.getObject("occurred_until", OffsetDateTime.class)), age,
+                                rs.getString("category"), rs.getString("summary"),
+                                new SourceView(rs.getString("source_type"), rs.getString("source_id"),
+                                               rs.getLong("source_version")),
+                                rs.getString("impact"), rs.getString("outcome"),
+                                Sql.instant(rs.getObject("recorded_at", OffsetDateTime.class)),
+                                rs.getString("recorded_by"), rs.getBoolean("late_entry"), rs.getBoolean("amended"));
+                    },
+                    args.toArray());
+            return Optional.of(new ChronologyView(query.caseId(), query.asOf(), entries, digest(entries)));
+        }
+    }
+
+    /**
+     * SHA-256, in hex, over one line per entry: its columns in the order of {@link EntryView}, instants as
+     * ISO-8601 UTC, joined by '|', with '\', '|' and line breaks escaped. The zone a reader asked for does not
+     * enter it, so every copy of the same chronology has the same digest.
+     */
+    static String digest(List<EntryView> entries) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (EntryView e : entries) {
+                String line = String.join("|", String.valueOf(e.seq()), text(e.occurredAt()), text(e.occurredUntil()),
+                        text(e.age()), e.category(), escape(e.summary()), e.source().type(), e.source().id(),
+                        String.valueOf(e.source().version()), escape(e.impact()), escape(e.outcome()),
+                        text(e.recordedAt()), escape(e.recordedBy()), String.valueOf(e.lateEntry()),
+                        String.valueOf(e.amended())) + "\n";
+                digest.update(line.getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static String escape(String value) {
+        return value == null ? "" : value.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "\\r")
+                                         .replace("\n", "\\n");
+    }
+
+    @RestController
+    static class ChronologyController {
+
+        private static final List<String> CSV_HEADER = List.of("seq", "occurredAt", "occurredUntil", "age",
+                "category", "summary", "sourceType", "sourceId", "sourceVersion", "impact", "outcome", "recordedAt",
+                "recordedBy", "lateEntry", "amended");
+
+        private final QueryGateway queries;
+        private final ZoneId zone;
+
+        ChronologyController(QueryGateway queries, CasetrailProperties properties) {
+            this.queries = queries;
+            this.zone = properties.timeZone();
+        }
+
+        @GetMapping(path = "/api/cases/{caseId}/chronology", produces = MediaType.APPLICATION_JSON_VALUE)
+        ChronologyView chronology(@PathVariable String caseId, @RequestParam(required = false) String from,
+                                  @RequestParam(required = false) String to,
+                                  @RequestParam(required = false) List<String> category,
+                                  @RequestParam(required = false) String asOf) {
+            return find(caseId, from, to, category, asOf);
+        }
+
+        @GetMapping(path = "/api/cases/{caseId}/chronology", produces = "text/csv")
+        ResponseEntity<String> csv(@PathVariable String caseId, @RequestParam(required = false) String from,
+                                   @RequestParam(required = false) String to,
+                                   @RequestParam(required = false) List<String> category,
+                                   @RequestParam(required = false) String asOf) {
+            ChronologyView view = find(caseId, from, to, category, asOf);
+            ZoneId shown = TimeZones.current(zone);
+            StringBuilder csv = new StringBuilder(String.join(",", CSV_HEADER)).append("\r\n");
+            for (EntryView e : view.entries()) {
+                csv.append(String.join(",", List.of(String.valueOf(e.seq()), time(e.occurredAt(), shown),
+                        time(e.occurredUntil(), shown), e.age() == null ? "" : e.age().toString(), quote(e.category()),
+                        quote(e.summary()), e.source().type(), e.source().id(), String.valueOf(e.source().version()),
+                        quote(e.impact()), quote(e.outcome()), time(e.recordedAt(), shown), quote(e.recordedBy()),
+                        String.valueOf(e.lateEntry()), String.valueOf(e.amended())))).append("\r\n");
+            }
+            return ResponseEntity.ok()
+                                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                                 .header("X-Chronology-Digest", view.digest())
+                                 .body(csv.toString());
+        }
+
+        private ChronologyView find(String caseId, String from, String to, List<String> category, String asOf) {
+            String id = Ids.require("case", caseId);
+            var query = new FindChronologyQuery(id, bound("from", from, false), bound("to", to, true),
+                                                categories(category), asOf == null ? null : Params.instant("asOf", asOf));
+            return queries.query(query, ResponseTypes.optionalInstanceOf(ChronologyView.class)).join()
+                          .orElseThrow(() -> new NotFound("case", caseId));
+        }
+
+        /** A date (the whole day, in the service's zone: "to" includes it) or an instant with an offset. */
+        private Instant bound(String field, String value, boolean end) {
+            if (value == null) {
+                return null;
+            }
+            if (value.trim().length() == 10) {
+                try {
+                    LocalDate date = LocalDate.parse(value.trim());
+                    return (end ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
+                } catch (DateTimeException e) {
+                    throw new InvalidFields(field, "must be a date, yyyy-mm-dd, or an instant with an offset");
+                }
+            }
+            return Params.instant(field, value);
+        }
+
+        private static Set<String> categories(List<String> given) {
+            Set<String> categories = new LinkedHashSet<>();
+            if (given != null) {
+                for (String value : given) {
+                    for (String one : value.split(",")) {
+                        String category = one.trim().toLowerCase(Locale.ROOT).replace('-', ' ').replace('_', ' ');
+                        if (!CATEGORIES.contains(category)) {
+                            throw new InvalidFields("category", "must be among " + CATEGORIES.stream().sorted()
+                                    .collect(Collectors.joining(", ")));
+                        }
+                        categories.add(category);
+                    }
+                }
+            }
+            return categories;
+        }
+
+        private static String time(Instant instant, ZoneId zone) {
+            return instant == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone));
+        }
+
+        /** RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled. */
+        static String quote(String value) {
+            if (value == null) {
+                return "";
+            }
+            if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+                return "\"" + value.replace("\"", "\"\"") + "\"";
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package org.casetrail.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The chronology of a scripted case: content, order, late and amended flags, as-of, digest, filters and CSV. */
+class ChronologyHttpTest extends HttpTestSupport {
+
+    static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    String contact(String caseId, String setting, Instant start, String purpose) {
+        String contactId = alex().post("/api/cases/" + caseId + "/contacts", """
+                {"attendees": [{"name": "Jo Bloggs", "role": "SERVICE_USER"}], "setting": {"type": "%s",
+                 "location": "12 Acacia Avenue"}, "startedAt": "%s", "endedAt": "%s",
+                 "purpose": {"text": "%s"}, "description": "Seen."}"""
+                .formatted(setting, start, start.plus(1, ChronoUnit.HOURS), purpose)).text("contactId");
+        assertThat(alex().post("/api/contacts/" + contactId + "/finalise", "").status()).isEqualTo(200);
+        return contactId;
+    }
+
+    JsonNode chronology(String caseId, String query, int expectedEntries) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        JsonNode view;
+        do {
+            view = alex().get("/api/cases/" + caseId + "/chronology" + query).json();
+            if (view.path("entries").size() >= expectedEntries) {
+                return view;
+            }
+            sleep(50);
+        } while (System.nanoTime() < deadline);
+        return view;
+    }
+
+    @Test
+    void aScriptedCaseReadsInTheOrderThingsHappenedWithLateAndAmendedEntriesFlagged() {
+        String caseId = openCase();
+        String prompt = contact(caseId, "HOME", NOW.minus(3, ChronoUnit.HOURS), "Check in after the move");
+        String late = contact(caseId, "SCHOOL", NOW.minus(10, ChronoUnit.DAYS), "Meet the class teacher");
+        String risk = alex().post("/api/contacts/" + prompt + "/risks", """
+                {"category": "TO_SELF", "aspects": ["EMOTIONAL"], "description": "Low mood", "severity": "HIGH"}""")
+                .text("riskId");
+        alex().post("/api/risks/" + risk + "/reviews",
+                "{\"contactId\": \"" + prompt + "\", \"note\": \"Brighter\", \"severity\": \"LOW\"}");
+        String action = alex().post("/api/contacts/" + prompt + "/actions", """
+                {"description": "Refer to CAMHS", "assignee": "alex", "dueDate": "2030-01-31", "term": "SHORT"}""")
+                .text("actionId");
+        alex().post("/api/actions/" + action + "/complete",
+                "{\"contactId\": \"" + prompt + "\", \"outcome\": \"Referral accepted\"}");
+
+        JsonNode view = chronology(caseId, "", 7);
+        JsonNode entries = view.path("entries");
+        List<String> categories = new ArrayList<>();
+        entries.forEach(e -> categories.add(e.path("category").asText()));
+        // The late school contact happened first; the home visit three hours ago, before the case was opened here.
+        assertThat(categories).containsExactly("contact", "home visit", "case", "risk", "risk", "action", "action");
+        JsonNode lateEntry = entries.get(0);
+        assertThat(lateEntry.path("seq").asInt()).isEqualTo(1);
+        assertThat(lateEntry.path("lateEntry").asBoolean()).as("written ten days after").isTrue();
+        assertThat(lateEntry.path("summary").asText())
+                .isEqualTo("School contact (12 Acacia Avenue) with Jo Bloggs (service user): Meet the class teacher");
+        assertThat(lateEntry.path("source").path("type").asText()).isEqualTo("CONTACT");
+        assertThat(lateEntry.path("source").path("id").asText()).isEqualTo(late);
+        assertThat(lateEntry.path("source").path("version").asLong()).isEqualTo(2);
+        int ageThen = java.time.Period.between(java.time.LocalDate.of(2015, 3, 2), java.time.LocalDate.ofInstant(
+                NOW.minus(10, ChronoUnit.DAYS), java.time.ZoneId.of("Europe/London"))).getYears();
+        assertThat(lateEntry.path("age").asInt()).as("Jo's age on the day").isEqualTo(ageThen);
+        assertThat(entries.get(1).path("lateEntry").asBoolean()).isFalse();
+        assertThat(entries.get(1).path("recordedBy").asText()).isEqualTo("alex");
+        assertThat(entries.get(2).path("summary").asText()).isEqualTo("Case opened (child in need), allocated to alex");
+        assertThat(entries.get(4).path("summary").asText()).startsWith("Risk re-graded HIGH to LOW: Low mood");
+        assertThat(entries.get(6).path("summary").asText()).isEqualTo("Action completed: Refer to CAMHS");
+        assertThat(entries.get(6).path("outcome").asText()).isEqualTo("Referral accepted");
+        assertThat(view.path("digest").asText()).hasSize(64);
+
+        var risks = chronology(caseId, "?category=risk", 2).path("entries");
+        assertThat(risks.size()).isEqualTo(2);
+        assertThat(risks.get(0).path("seq").asInt()).isEqualTo(1);
+        var homeVisits = chronology(caseId, "?category=home-visit,contact", 2).path("entries");
+        assertThat(homeVisits.size()).isEqualTo(2);
+        String since = NOW.minus(1, ChronoUnit.DAYS).toString();
+        assertThat(chronology(caseId, "?from=" + since, 6).path("entries").size()).isEqualTo(6);
+        assertThat(alex().get("/api/cases/" + caseId + "/chronology?category=gossip").status()).isEqualTo(400);
+        assertThat(alex().get("/api/cases/" + caseId + "/chronology?from=yesterday").status()).isEqualTo(400);
+    }
+
+    @Test
+    void asOfGivesTheChronologyAsItStoodBeforeAndAfterACorrection() {
+        String caseId = openCase();
+        String contactId = contact(caseId, "HOME", NOW.minus(2, ChronoUnit.HOURS), "First visit");
+        JsonNode before = chronology(caseId, "", 2);
+        Instant beforeCorrection = Instant.now();
+        sleep(20);
+        var corrected = alex().post("/api/contacts/" + contactId + "/corrections", """
+                {"section": "PURPOSE", "value": {"text": "Safety planning"}, "reason": "Wrong purpose recorded"}""");
+        assertThat(corrected.status()).isEqualTo(201);
+        JsonNode after = chronology(caseId, "", 2);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!after.path("entries").get(0).path("amended").asBoolean() && System.nanoTime() < deadline) {
+            sleep(50);
+            after = chronology(caseId, "", 2);
+        }
+        assertThat(after.path("entries").get(0).path("amended").asBoolean()).isTrue();
+        assertThat(after.path("entries").get(0).path("summary").asText()).endsWith(": Safety planning");
+        assertThat(after.path("digest").asText()).isNotEqualTo(before.path("digest").asText());
+
+        JsonNode asOf = alex().get("/api/cases/" + caseId + "/chronology?asOf=" + beforeCorrection).json();
+        assertThat(asOf.path("entries")).isEqualTo(before.path("entries"));
+        assertThat(asOf.path("digest").asText()).isEqualTo(before.path("digest").asText());
+        assertThat(asOf.path("entries").get(0).path("summary").asText()).endsWith(": First visit");
+        JsonNode beforeAnything = alex().get("/api/cases/" + caseId + "/chronology?asOf=2000-01-01T00:00:00Z").json();
+        assertThat(beforeAnything.path("entries")).isEmpty();
+    }
+
+    @Test
+    void theDigestIsStableAcrossCallsAndZonesAndTheCsvParsesBack() {
+        String caseId = openCase();
+        contact(caseId, "OFFICE", NOW.minus(5, ChronoUnit.HOURS), "Plan, review and \\\"next steps\\\"");
+        JsonNode first = chronology(caseId, "", 2);
+        JsonNode again = alex().header("Time-Zone", "Asia/Tokyo").get("/api/cases/" + caseId + "/chronology").json();
+        assertThat(again.path("digest").asText()).isEqualTo(first.path("digest").asText());
+
+        var csv = alex().header("Accept", "text/csv").get("/api/cases/" + caseId + "/chronology");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.header("X-Chronology-Digest")).isEqualTo(first.path("digest").asText());
+        List<List<String>> rows = parseCsv(csv.body());
+        assertThat(rows.get(0)).containsExactly("seq", "occurredAt", "occurredUntil", "age", "category", "summary",
+                "sourceType", "sourceId", "sourceVersion", "impact", "outcome", "recordedAt", "recordedBy",
+                "lateEntry", "amended");
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1).get(5)).isEqualTo(first.path("entries").get(0).path("summary").asText());
+        assertThat(rows.get(1).get(5)).contains("Plan, review and \"next steps\"");
+        assertThat(java.time.OffsetDateTime.parse(rows.get(1).get(1)).toInstant())
+                .isEqualTo(java.time.OffsetDateTime.parse(first.path("entries").get(0).path("occurredAt").asText())
+                                                   .toInstant());
+    }
+
+    /** A small RFC 4180 reader: quoted fields, doubled quotes, CRLF records. */
+    static List<List<String>> parseCsv(String text) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                row.add(field.toString());
+                field.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+                i++;
+            } else {
+                field.append(c);
+            }
+        }
+        return rows;
+    }
+}
