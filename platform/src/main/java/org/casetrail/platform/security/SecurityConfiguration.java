@@ -74,6 +74,8 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/verify")
                             .hasAnyRole(Role.MANAGER.name(), Role.AUDITOR.name())
                     .requestMatchers(HttpMethod.POST, "/api/guidance-requests/*/response").hasRole(Role.MANAGER.name())
+                    .requestMatchers(HttpMethod.GET, "/api/cases/*/bundle", "/api/cases/*/subject-access")
+                            .hasAnyRole(Role.MANAGER.name(), Role.AUDITOR.name())
                     .requestMatchers(HttpMethod.GET, "/**").authenticated()
                     .requestMatchers(HttpMethod.HEAD, "/**").authenticated()
                     // Signing the audit chain's head changes no record: auditors may ask for it.

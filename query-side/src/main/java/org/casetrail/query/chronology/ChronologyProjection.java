@@ -108,7 +108,8 @@ class ChronologyProjection {
         // A plan is dated, not timed: the entry spans its whole day.
         Instant day = event.date().atStartOfDay(zone).toInstant();
         once(id, event.caseId(), day, event.date().plusDays(1).atStartOfDay(zone).toInstant(), "plan",
-             words(event.kind().name()) + " recorded: " + event.title(), "PLAN", event.planId(), sequence, at, actor);
+             capitalised(words(event.kind().name())) + " recorded: " + event.title(), "PLAN", event.planId(), sequence,
+             at, actor);
     }
 
     // Contacts
@@ -351,14 +352,17 @@ class ChronologyProjection {
         String purpose = state.purpose() == null || state.purpose().text() == null ? ""
                 : ": " + state.purpose().text();
         String kind = state.setting().type() == SettingType.HOME ? "Home visit"
-                : words(state.setting().type().name()).substring(0, 1).toUpperCase(Locale.ROOT)
-                  + words(state.setting().type().name()).substring(1) + " contact";
+                : capitalised(words(state.setting().type().name())) + " contact";
         return brief(kind + place + who + purpose);
     }
 
     private static String addenda(ContactState state) {
         int count = state.addenda().size();
         return count == 0 ? null : count == 1 ? "1 addendum" : count + " addenda";
+    }
+
+    static String capitalised(String text) {
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
     }
 
     static String words(String constant) {

@@ -3,6 +3,7 @@ package org.casetrail.query.chronology;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +26,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.casetrail.platform.CasetrailProperties;
 import org.casetrail.platform.messaging.Ids;
 import org.casetrail.platform.messaging.NotFound;
+import org.casetrail.platform.security.CurrentUser;
 import org.casetrail.platform.web.InvalidFields;
 import org.casetrail.platform.web.Params;
 import org.casetrail.platform.web.TimeZones;
@@ -37,6 +39,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * api.md "Chronology": a case's chronology now or as it could have been produced at any instant, filtered by
@@ -167,10 +170,44 @@ final class ChronologyReads {
 
         private final QueryGateway queries;
         private final ZoneId zone;
+        private final CasePdfs pdfs;
+        private final Clock clock;
 
-        ChronologyController(QueryGateway queries, CasetrailProperties properties) {
+        ChronologyController(QueryGateway queries, CasetrailProperties properties, CasePdfs pdfs, Clock clock) {
             this.queries = queries;
             this.zone = properties.timeZone();
+            this.pdfs = pdfs;
+            this.clock = clock;
+        }
+
+        @GetMapping(path = "/api/cases/{caseId}/chronology", produces = MediaType.APPLICATION_PDF_VALUE)
+        ResponseEntity<StreamingResponseBody> pdf(@PathVariable String caseId,
+                                                  @RequestParam(required = false) String from,
+                                                  @RequestParam(required = false) String to,
+                                                  @RequestParam(required = false) List<String> category,
+                                                  @RequestParam(required = false) String asOf) {
+            ChronologyView view = find(caseId, from, to, category, asOf);
+            String user = CurrentUser.require().username();
+            ZoneId shown = TimeZones.current(zone);
+            Instant now = clock.instant();
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                                 .header("Content-Disposition", "inline; filename=\"chronology-" + caseId + ".pdf\"")
+                                 .header("X-Chronology-Digest", view.digest())
+                                 .body(out -> pdfs.chronology(view, now, user, shown, out));
+        }
+
+        /** The court bundle: the chronology and every contact in full as it stood, streamed page by page. */
+        @GetMapping(path = "/api/cases/{caseId}/bundle")
+        ResponseEntity<StreamingResponseBody> bundle(@PathVariable String caseId,
+                                                     @RequestParam(required = false) String asOf) {
+            ChronologyView view = find(caseId, null, null, null, asOf);
+            String user = CurrentUser.require().username();
+            ZoneId shown = TimeZones.current(zone);
+            Instant now = clock.instant();
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                                 .header("Content-Disposition", "attachment; filename=\"bundle-" + caseId + ".pdf\"")
+                                 .header("X-Chronology-Digest", view.digest())
+                                 .body(out -> pdfs.bundle(view, now, user, shown, out));
         }
 
         @GetMapping(path = "/api/cases/{caseId}/chronology", produces = MediaType.APPLICATION_JSON_VALUE)
