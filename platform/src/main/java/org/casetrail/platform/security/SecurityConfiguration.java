@@ -35,6 +35,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Who may call what. Locally, accounts from configuration over HTTP Basic; in production, OAuth2 bearer JWTs with
@@ -95,6 +96,13 @@ class SecurityConfiguration {
                 .authenticationManager(new ProviderManager(basicAuthentication(properties, accounts.users())));
         }
         return http.build();
+    }
+
+    /** A path the firewall refuses (e.g. with "//" or an encoded slash) is bad input like any other. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(Problems problems) {
+        return (request, response, e) -> problems.write(response, Problems.problem(HttpStatus.BAD_REQUEST,
+                "MALFORMED_REQUEST", "The request path is not acceptable"), Map.of());
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package org.casetrail.query.chronology;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +22,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
@@ -37,6 +41,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -180,50 +185,58 @@ final class ChronologyReads {
             this.clock = clock;
         }
 
-        @GetMapping(path = "/api/cases/{caseId}/chronology", produces = MediaType.APPLICATION_PDF_VALUE)
-        ResponseEntity<StreamingResponseBody> pdf(@PathVariable String caseId,
-                                                  @RequestParam(required = false) String from,
-                                                  @RequestParam(required = false) String to,
-                                                  @RequestParam(required = false) List<String> category,
-                                                  @RequestParam(required = false) String asOf) {
+        /**
+         * One path, three forms, chosen by {@code Accept}: {@code application/pdf}, {@code text/csv}, else JSON.
+         * (Left to content negotiation, a client accepting anything could get any of the three.)
+         */
+        @GetMapping("/api/cases/{caseId}/chronology")
+        ResponseEntity<?> chronology(@PathVariable String caseId, @RequestParam(required = false) String from,
+                                     @RequestParam(required = false) String to,
+                                     @RequestParam(required = false) List<String> category,
+                                     @RequestParam(required = false) String asOf,
+                                     @RequestHeader(name = "Accept", required = false) String accept,
+                                     HttpServletResponse response) throws IOException {
             ChronologyView view = find(caseId, from, to, category, asOf);
-            String user = CurrentUser.require().username();
-            ZoneId shown = TimeZones.current(zone);
-            Instant now = clock.instant();
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                                 .header("Content-Disposition", "inline; filename=\"chronology-" + caseId + ".pdf\"")
-                                 .header("X-Chronology-Digest", view.digest())
-                                 .body(out -> pdfs.chronology(view, now, user, shown, out));
+            String wanted = accept == null ? "" : accept.toLowerCase(Locale.ROOT);
+            if (wanted.contains(MediaType.APPLICATION_PDF_VALUE)) {
+                // Written here, straight to the response, as the bundle is; nothing further to return.
+                response.setContentType(MediaType.APPLICATION_PDF_VALUE);
+                response.setHeader("Content-Disposition", "inline; filename=\"chronology-" + caseId + ".pdf\"");
+                response.setHeader("X-Chronology-Digest", view.digest());
+                pdfs.chronology(view, clock.instant(), CurrentUser.require().username(), TimeZones.current(zone),
+                                response.getOutputStream());
+                return null;
+            }
+            if (wanted.contains("text/csv")) {
+                return csv(view);
+            }
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(view);
         }
 
         /** The court bundle: the chronology and every contact in full as it stood, streamed page by page. */
         @GetMapping(path = "/api/cases/{caseId}/bundle")
         ResponseEntity<StreamingResponseBody> bundle(@PathVariable String caseId,
                                                      @RequestParam(required = false) String asOf) {
-            ChronologyView view = find(caseId, null, null, null, asOf);
+            return printed(find(caseId, null, null, null, asOf), "attachment; filename=\"bundle-" + caseId + ".pdf\"",
+                           pdfs::bundle);
+        }
+
+        private interface Printer {
+            void print(ChronologyView view, Instant producedAt, String producedBy, ZoneId zone, OutputStream out);
+        }
+
+        /** A PDF written straight to the response, signed off with who produced it, when and in which zone. */
+        private ResponseEntity<StreamingResponseBody> printed(ChronologyView view, String disposition, Printer printer) {
             String user = CurrentUser.require().username();
             ZoneId shown = TimeZones.current(zone);
             Instant now = clock.instant();
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                                 .header("Content-Disposition", "attachment; filename=\"bundle-" + caseId + ".pdf\"")
+                                 .header("Content-Disposition", disposition)
                                  .header("X-Chronology-Digest", view.digest())
-                                 .body(out -> pdfs.bundle(view, now, user, shown, out));
+                                 .body(out -> printer.print(view, now, user, shown, out));
         }
 
-        @GetMapping(path = "/api/cases/{caseId}/chronology", produces = MediaType.APPLICATION_JSON_VALUE)
-        ChronologyView chronology(@PathVariable String caseId, @RequestParam(required = false) String from,
-                                  @RequestParam(required = false) String to,
-                                  @RequestParam(required = false) List<String> category,
-                                  @RequestParam(required = false) String asOf) {
-            return find(caseId, from, to, category, asOf);
-        }
-
-        @GetMapping(path = "/api/cases/{caseId}/chronology", produces = "text/csv")
-        ResponseEntity<String> csv(@PathVariable String caseId, @RequestParam(required = false) String from,
-                                   @RequestParam(required = false) String to,
-                                   @RequestParam(required = false) List<String> category,
-                                   @RequestParam(required = false) String asOf) {
-            ChronologyView view = find(caseId, from, to, category, asOf);
+        private ResponseEntity<String> csv(ChronologyView view) {
             ZoneId shown = TimeZones.current(zone);
             StringBuilder csv = new StringBuilder(String.join(",", CSV_HEADER)).append("\r\n");
             for (EntryView e : view.entries()) {
