@@ -1,5 +1,7 @@
 package org.casetrail.platform.eventstore;
 
+import java.time.Duration;
+
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
@@ -145,16 +147,9 @@ class EventStoreConfiguration {
     @Bean
     ConfigurerModule processorDefaults(CasetrailProperties properties) {
         int batchSize = properties.events().batchSize();
-        var source = new java.util.concurrent.atomic.AtomicReference<PromptEventSource>();
+        var source = new SharedSource(properties.events().pollInterval());
         return configurer -> configurer.eventProcessing(processing -> processing
-                .configureDefaultStreamableMessageSource(config -> source.updateAndGet(existing -> {
-                    if (existing != null) {
-                        return existing;
-                    }
-                    var created = new PromptEventSource(config.eventStore(), properties.events().pollInterval());
-                    config.onShutdown(created::close);
-                    return created;
-                }))
+                .configureDefaultStreamableMessageSource(source::get)
                 .usingPooledStreamingEventProcessors((config, builder) -> builder.batchSize(batchSize)
                                                                                   .initialSegmentCount(1))
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
@@ -180,6 +175,25 @@ class EventStoreConfiguration {
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
         return new JdbcSQLErrorCodesResolver();
+    }
+
+    /** One nudging message source for all processors, made on first use and closed with Axon. */
+    private static final class SharedSource {
+
+        private final Duration pollInterval;
+        private PromptEventSource source;
+
+        SharedSource(Duration pollInterval) {
+            this.pollInterval = pollInterval;
+        }
+
+        synchronized PromptEventSource get(org.axonframework.config.Configuration config) {
+            if (source == null) {
+                source = new PromptEventSource(config.eventStore(), pollInterval);
+                config.onShutdown(source::close);
+            }
+            return source;
+        }
     }
 
     /** Axon's own causation metadata (correlationId, traceId) on every message a message causes. */

@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -161,7 +162,7 @@ class CasePdfs {
     /** A whole day (a dated plan) shows as its date; a span as from and to; a moment as itself. */
     private static String when(Instant from, Instant until, ZoneId zone) {
         var start = from.atZone(zone);
-        if (until != null && start.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+        if (until != null && start.toLocalTime().equals(LocalTime.MIDNIGHT)
                 && until.atZone(zone).equals(start.plusDays(1))) {
             return DAY.format(start) + " (date only)";
         }
