@@ -36,8 +36,4 @@ public record CurrentUser(String username, Role role) {
     public static CurrentUser require() {
         return find().orElseThrow(() -> new IllegalStateException("No signed-in user with a Casetrail role"));
     }
-
-    public boolean is(Role other) {
-        return role == other;
-    }
 }

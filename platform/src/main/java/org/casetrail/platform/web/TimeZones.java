@@ -43,6 +43,9 @@ public class TimeZones {
             @Override
             public LocaleContext resolveLocaleContext(HttpServletRequest request) {
                 return new TimeZoneAwareLocaleContext() {
+                    /** Worked out once per request, on first use: every instant in a response asks. */
+                    private TimeZone zone;
+
                     @Override
                     public Locale getLocale() {
                         return request.getLocale();
@@ -50,7 +53,10 @@ public class TimeZones {
 
                     @Override
                     public TimeZone getTimeZone() {
-                        return TimeZone.getTimeZone(zoneFor(request, zones));
+                        if (zone == null) {
+                            zone = TimeZone.getTimeZone(zoneFor(request, zones));
+                        }
+                        return zone;
                     }
                 };
             }
