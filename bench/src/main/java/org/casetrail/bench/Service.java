@@ -1,0 +1,112 @@
+package org.casetrail.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+/**
+ * The standalone service as a separate process against the benchmark's PostgreSQL, signed in with bearer tokens
+ * (the production path) signed by a key the benchmark makes.
+ */
+final class Service implements AutoCloseable {
+
+    final String base;
+    private final Process process;
+    private final KeyPair keys;
+    final Path log;
+
+    private Service(String base, Process process, KeyPair keys, Path log) {
+        this.base = base;
+        this.process = process;
+        this.keys = keys;
+        this.log = log;
+    }
+
+    static Service start(Path jar, String jdbcUrl, String user, int port, Path work) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair keys = generator.generateKeyPair();
+        Path publicKey = work.resolve("bench-jwt.pub");
+        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        Path log = work.resolve("service.log");
+        Process process = new ProcessBuilder(List.of("java", "-jar", jar.toString(), "--server.port=" + port,
+                "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + user,
+                "--spring.datasource.password=", "--casetrail.security.mode=jwt",
+                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey,
+                "--casetrail.data-dir=" + work, "--server.tomcat.threads.max=64",
+                "--spring.datasource.hikari.maximum-pool-size=20"))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Service service = new Service("http://127.0.0.1:" + port, process, keys, log);
+        service.awaitReady(Duration.ofSeconds(90));
+        return service;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Resident memory of the service process, from /proc. */
+    long residentKb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    String token(String user, String role) throws Exception {
+        var claims = new JWTClaimsSet.Builder().subject(user).claim("preferred_username", user)
+                .claim("roles", List.of(role)).issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(7200))).build();
+        var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+        jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
+        return jwt.serialize();
+    }
+
+    private void awaitReady(Duration limit) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The service stopped; see " + log);
+            }
+            try {
+                var response = client.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness"))
+                        .build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Still starting.
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("The service did not become ready; see " + log);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+}
