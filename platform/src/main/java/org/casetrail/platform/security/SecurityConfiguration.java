@@ -12,6 +12,7 @@ import org.casetrail.platform.CasetrailProperties;
 import org.casetrail.platform.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -30,6 +31,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -56,7 +58,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, CasetrailProperties properties, Accounts accounts,
-                                    Problems problems)
+                                    Problems problems, ObjectProvider<JwtDecoder> jwtDecoder)
             throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> problems.write(response,
                 Problems.problem(HttpStatus.UNAUTHORIZED, "Sign in to use Casetrail"),
@@ -89,8 +91,10 @@ class SecurityConfiguration {
             http.oauth2ResourceServer(rs -> rs
                     .authenticationEntryPoint(unauthenticated)
                     .accessDeniedHandler(denied)
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(
-                            jwtConverter(security.nameClaim(), security.rolesClaim()))));
+                    .jwt(jwt -> jwt.decoder(new CachingJwtDecoder(jwtDecoder.getObject(), security.authCacheTtl(),
+                                                                  Clock.systemUTC()))
+                                   .jwtAuthenticationConverter(jwtConverter(security.nameClaim(),
+                                                                            security.rolesClaim()))));
         } else {
             http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .authenticationManager(new ProviderManager(basicAuthentication(properties, accounts.users())));
