@@ -1,17 +1,7 @@
 package org.casetrail.platform.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -19,29 +9,19 @@ import org.springframework.security.core.Authentication;
 
 /**
  * Remembers a verified Basic credential for a short time, so a client sending the same user name and password
- * on every request costs one password hash per TTL instead of one per request.
- * <p>
- * The cache key holds the password only as an HMAC under a random key made at start-up: a heap dump shows
- * neither the password nor a hash that could be attacked offline without that key. Failures are never cached,
+ * on every request costs one password hash per TTL instead of one per request. Failures are never remembered,
  * so guessing stays as slow as the password encoder makes it.
  */
 class CachingAuthenticationProvider implements AuthenticationProvider {
 
-    private static final int MAX_ENTRIES = 10_000;
-
     private final AuthenticationProvider delegate;
     private final Duration ttl;
-    private final Clock clock;
-    private final SecretKeySpec key;
-    private final Map<String, Entry> verified = new ConcurrentHashMap<>();
+    private final VerifiedCache<Authentication> verified;
 
     CachingAuthenticationProvider(AuthenticationProvider delegate, Duration ttl, Clock clock) {
         this.delegate = delegate;
         this.ttl = ttl;
-        this.clock = clock;
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.verified = new VerifiedCache<>(clock);
     }
 
     @Override
@@ -50,18 +30,14 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
         if (credentials == null) {
             return delegate.authenticate(authentication);
         }
-        String cacheKey = authentication.getName() + '\u0000' + mac(credentials.toString());
-        Instant now = clock.instant();
-        Entry hit = verified.get(cacheKey);
-        if (hit != null && hit.expires().isAfter(now)) {
-            return hit.result();
+        String credential = authentication.getName() + '\u0000' + credentials;
+        var hit = verified.find(credential);
+        if (hit.isPresent()) {
+            return hit.get();
         }
         Authentication result = delegate.authenticate(authentication);
         if (result != null && result.isAuthenticated()) {
-            if (verified.size() >= MAX_ENTRIES) {
-                verified.clear();
-            }
-            verified.put(cacheKey, new Entry(result, now.plus(ttl)));
+            verified.remember(credential, result, verified.now().plus(ttl));
         }
         return result;
     }
@@ -69,18 +45,5 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
-    }
-
-    private String mac(String password) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
-    }
-
-    private record Entry(Authentication result, Instant expires) {
     }
 }

@@ -3,10 +3,8 @@ package org.casetrail.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -20,7 +18,7 @@ import org.springframework.security.core.authority.AuthorityUtils;
 class CachingAuthenticationProviderTest {
 
     private final AtomicInteger hashes = new AtomicInteger();
-    private Instant now = Instant.parse("2026-11-25T09:00:00Z");
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-25T09:00:00Z"));
 
     private final AuthenticationProvider countingDelegate = new AuthenticationProvider() {
         @Override
@@ -40,22 +38,7 @@ class CachingAuthenticationProviderTest {
     };
 
     private final CachingAuthenticationProvider provider = new CachingAuthenticationProvider(countingDelegate,
-            Duration.ofMinutes(5), new Clock() {
-                @Override
-                public java.time.ZoneId getZone() {
-                    return ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(java.time.ZoneId zone) {
-                    return this;
-                }
-
-                @Override
-                public Instant instant() {
-                    return now;
-                }
-            });
+            Duration.ofMinutes(5), clock);
 
     private static Authentication login(String user, String password) {
         return UsernamePasswordAuthenticationToken.unauthenticated(user, password);
@@ -82,7 +65,7 @@ class CachingAuthenticationProviderTest {
     @Test
     void theCacheForgetsAfterItsTtl() {
         provider.authenticate(login("alex", "casetrail"));
-        now = now.plus(Duration.ofMinutes(6));
+        clock.set(clock.instant().plus(Duration.ofMinutes(6)));
         provider.authenticate(login("alex", "casetrail"));
         assertThat(hashes).hasValue(2);
     }

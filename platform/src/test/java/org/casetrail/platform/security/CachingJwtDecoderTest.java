@@ -3,10 +3,8 @@ package org.casetrail.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +17,7 @@ class CachingJwtDecoderTest {
 
     private final AtomicInteger checks = new AtomicInteger();
     private final Instant start = Instant.parse("2026-11-25T09:00:00Z");
-    private Instant now = start;
+    private final SettableClock clock = new SettableClock(start);
 
     private final JwtDecoder countingDelegate = token -> {
         checks.incrementAndGet();
@@ -30,23 +28,7 @@ class CachingJwtDecoderTest {
                   .issuedAt(start).expiresAt(start.plus(Duration.ofMinutes(2))).build();
     };
 
-    private final CachingJwtDecoder decoder = new CachingJwtDecoder(countingDelegate, Duration.ofMinutes(5),
-            new Clock() {
-                @Override
-                public java.time.ZoneId getZone() {
-                    return ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(java.time.ZoneId zone) {
-                    return this;
-                }
-
-                @Override
-                public Instant instant() {
-                    return now;
-                }
-            });
+    private final CachingJwtDecoder decoder = new CachingJwtDecoder(countingDelegate, Duration.ofMinutes(5), clock);
 
     @Test
     void aRepeatedTokenIsCheckedOnce() {
@@ -67,7 +49,7 @@ class CachingJwtDecoderTest {
     @Test
     void nothingIsRememberedPastTheTokensExpiry() {
         decoder.decode("good.token");
-        now = start.plus(Duration.ofMinutes(3));
+        clock.set(start.plus(Duration.ofMinutes(3)));
         decoder.decode("good.token");
         assertThat(checks).as("expired after 2 minutes, before the 5-minute TTL").hasValue(2);
     }

@@ -1,0 +1,64 @@
+package org.casetrail.platform.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * What a credential was verified as, remembered until a given time, so a repeated credential costs no second
+ * check. Credentials are keyed by an HMAC under a random per-process key: a heap dump shows neither them nor a
+ * hash that could be attacked offline without that key. Only successes are ever put here.
+ */
+final class VerifiedCache<T> {
+
+    private static final int MAX_ENTRIES = 10_000;
+
+    private final Clock clock;
+    private final SecretKeySpec key;
+    private final Map<String, Entry<T>> verified = new ConcurrentHashMap<>();
+
+    VerifiedCache(Clock clock) {
+        this.clock = clock;
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    Optional<T> find(String credential) {
+        Entry<T> hit = verified.get(mac(credential));
+        return hit != null && hit.until().isAfter(clock.instant()) ? Optional.of(hit.value()) : Optional.empty();
+    }
+
+    void remember(String credential, T value, Instant until) {
+        if (verified.size() >= MAX_ENTRIES) {
+            verified.clear();
+        }
+        verified.put(mac(credential), new Entry<>(value, until));
+    }
+
+    private String mac(String credential) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal(credential.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    private record Entry<T>(T value, Instant until) {
+    }
+}
