@@ -5,7 +5,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.casetrail.command.action.ActionCommands.AssignActionCommand;
 import org.casetrail.command.action.ActionCommands.CancelActionCommand;
@@ -47,14 +46,14 @@ class Action {
     long handle(ReassignActionCommand command) {
         requireOutstanding();
         apply(new ActionReassignedEvent(actionId, command.assignee(), command.reason()));
-        return version();
+        return Versions.current();
     }
 
     @CommandHandler
     long handle(RedateActionCommand command) {
         requireOutstanding();
         apply(new ActionRedatedEvent(actionId, command.dueDate(), command.reason()));
-        return version();
+        return Versions.current();
     }
 
     @CommandHandler
@@ -62,14 +61,14 @@ class Action {
         requireOutstanding();
         contacts.usable(command.contactId(), caseId);
         apply(new ActionCompletedEvent(actionId, command.contactId(), command.outcome()));
-        return version();
+        return Versions.current();
     }
 
     @CommandHandler
     long handle(CancelActionCommand command) {
         requireOutstanding();
         apply(new ActionCancelledEvent(actionId, command.reason()));
-        return version();
+        return Versions.current();
     }
 
     @EventSourcingHandler
@@ -96,9 +95,5 @@ class Action {
         if (status == Status.CANCELLED) {
             throw new DomainRuleViolation("ACTION_CANCELLED", "The action was cancelled");
         }
-    }
-
-    private static long version() {
-        return Versions.fromSequence(AggregateLifecycle.getVersion());
     }
 }

@@ -8,7 +8,6 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.casetrail.command.caserecord.CaseCommands.CloseCaseCommand;
 import org.casetrail.command.caserecord.CaseCommands.OpenCaseCommand;
@@ -51,7 +50,7 @@ class CaseRecord {
         }
         apply(new PlanRecordedEvent(caseId, command.planId(), command.kind(), command.title(), command.date(),
                                     command.summary()));
-        return version();
+        return Versions.current();
     }
 
     @CommandHandler
@@ -60,7 +59,7 @@ class CaseRecord {
             throw new DomainRuleViolation("CASE_ALREADY_CLOSED", "The case is already closed");
         }
         apply(new CaseClosedEvent(caseId, command.reason()));
-        return version();
+        return Versions.current();
     }
 
     @CommandHandler
@@ -69,7 +68,7 @@ class CaseRecord {
             throw new DomainRuleViolation("CASE_NOT_CLOSED", "Only a closed case can be reopened");
         }
         apply(new CaseReopenedEvent(caseId, command.reason()));
-        return version();
+        return Versions.current();
     }
 
     @EventSourcingHandler
@@ -100,9 +99,5 @@ class CaseRecord {
         if (closed) {
             throw new DomainRuleViolation("CASE_CLOSED", "Cannot " + action + " a closed case; reopen it first");
         }
-    }
-
-    private static long version() {
-        return Versions.fromSequence(AggregateLifecycle.getVersion());
     }
 }

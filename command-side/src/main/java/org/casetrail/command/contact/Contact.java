@@ -6,7 +6,6 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.casetrail.command.caserecord.CaseDirectory;
 import org.casetrail.command.contact.ContactCommands.AddAddendumCommand;
@@ -94,7 +93,7 @@ class Contact {
         requireDraftChangeableBy(actor, role);
         ContactContent.requirePlansOf(cases.facts(caseId), command.purpose());
         apply(new PurposeChangedEvent(contactId, command.purpose()));
-        return version();
+        return Versions.current();
     }
 
     @CommandHandler
@@ -113,14 +112,14 @@ class Contact {
                     "Fill in " + String.join(", ", missing) + " before signing the contact");
         }
         apply(new ContactFinalisedEvent(contactId, actor));
-        return version();
+        return Versions.current();
     }
 
     @CommandHandler
     long handle(AddAddendumCommand command) {
         requireFinalised("addenda");
         apply(new AddendumAddedEvent(contactId, command.addendumId(), command.text(), command.reason()));
-        return version();
+        return Versions.current();
     }
 
     @CommandHandler
@@ -138,7 +137,7 @@ class Contact {
         apply(new ContactCorrectedEvent(contactId, command.correctionId(), command.section(), value.attendees(),
                                         value.setting(), value.timing(), value.purpose(), value.description(),
                                         command.reason()));
-        return version();
+        return Versions.current();
     }
 
     @CommandHandler
@@ -146,7 +145,7 @@ class Contact {
                 @MetaDataValue(MetaDataKeys.ACTOR_ROLE) String role) {
         requireDraftChangeableBy(actor, role);
         apply(new ContactDiscardedEvent(contactId, command.reason()));
-        return version();
+        return Versions.current();
     }
 
     @EventSourcingHandler
@@ -206,7 +205,7 @@ class Contact {
     private long edit(String actor, String role, Object event) {
         requireDraftChangeableBy(actor, role);
         apply(event);
-        return version();
+        return Versions.current();
     }
 
     private void requireDraftChangeableBy(String actor, String role) {
@@ -232,9 +231,5 @@ class Contact {
             throw new DomainRuleViolation("CONTACT_NOT_FINALISED", "Only a finalised contact takes " + what
                     + (status == Status.DRAFT ? "; edit the draft instead" : ""));
         }
-    }
-
-    private static long version() {
-        return Versions.fromSequence(AggregateLifecycle.getVersion());
     }
 }

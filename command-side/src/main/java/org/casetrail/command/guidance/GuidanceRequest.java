@@ -6,7 +6,6 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.casetrail.command.contact.ContactDirectory;
 import org.casetrail.command.guidance.GuidanceCommands.GiveGuidanceCommand;
@@ -46,7 +45,7 @@ class GuidanceRequest {
             throw new DomainRuleViolation("GUIDANCE_ALREADY_GIVEN", "This request has already been answered");
         }
         apply(new GuidanceGivenEvent(requestId, command.guidance()));
-        return Versions.fromSequence(AggregateLifecycle.getVersion());
+        return Versions.current();
     }
 
     @EventSourcingHandler

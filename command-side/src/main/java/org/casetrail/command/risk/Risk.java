@@ -5,7 +5,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.casetrail.command.contact.ContactDirectory;
 import org.casetrail.command.risk.RiskCommands.CloseRiskCommand;
@@ -43,14 +42,14 @@ class Risk {
         requireOpen();
         contacts.usable(command.contactId(), caseId);
         apply(new RiskReviewedEvent(riskId, command.contactId(), command.note(), command.severity()));
-        return Versions.fromSequence(AggregateLifecycle.getVersion());
+        return Versions.current();
     }
 
     @CommandHandler
     long handle(CloseRiskCommand command) {
         requireOpen();
         apply(new RiskClosedEvent(riskId, command.reason()));
-        return Versions.fromSequence(AggregateLifecycle.getVersion());
+        return Versions.current();
     }
 
     @EventSourcingHandler

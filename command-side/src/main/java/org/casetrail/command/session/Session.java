@@ -5,7 +5,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.casetrail.command.contact.ContactDirectory;
 import org.casetrail.command.session.SessionCommands.BookSessionCommand;
@@ -51,28 +50,28 @@ class Session {
     long handle(RescheduleSessionCommand command) {
         requireBooked();
         apply(new SessionRescheduledEvent(sessionId, command.scheduledFor(), command.reason()));
-        return version();
+        return Versions.current();
     }
 
     @CommandHandler
     long handle(CancelSessionCommand command) {
         requireBooked();
         apply(new SessionCancelledEvent(sessionId, command.reason()));
-        return version();
+        return Versions.current();
     }
 
     @CommandHandler
     long handle(RecordNoAccessCommand command) {
         requireBooked();
         apply(new NoAccessRecordedEvent(sessionId, command.attemptedAt(), command.note()));
-        return version();
+        return Versions.current();
     }
 
     @CommandHandler
     long handle(RecordMissedSessionCommand command) {
         requireBooked();
         apply(new SessionMissedEvent(sessionId, command.note()));
-        return version();
+        return Versions.current();
     }
 
     /** Called while a contact is drafted for this session, in the same unit of work. */
@@ -116,9 +115,5 @@ class Session {
             throw new DomainRuleViolation("SESSION_NOT_BOOKED", "The session is " + status.name().toLowerCase()
                     .replace('_', ' ') + ", not booked");
         }
-    }
-
-    private static long version() {
-        return Versions.fromSequence(AggregateLifecycle.getVersion());
     }
 }

@@ -3,6 +3,7 @@ package org.casetrail.command.web;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.casetrail.platform.web.InvalidFields;
 import org.springframework.http.ResponseEntity;
 
@@ -28,6 +29,11 @@ public final class Versions {
             throw new InvalidFields(IF_MATCH, "must be a version as returned in ETag, e.g. \"3\"");
         }
         return Long.parseLong(matcher.group(1)) - 1;
+    }
+
+    /** The public version of the aggregate whose command is being handled, after the events it applied. */
+    public static long current() {
+        return fromSequence(AggregateLifecycle.getVersion());
     }
 
     /** The public version after an aggregate's last event, from the sequence number Axon reports. */
