@@ -14,6 +14,7 @@ import org.casetrail.events.caserecord.CaseReopenedEvent;
 import org.casetrail.events.caserecord.PlanRecordedEvent;
 import org.casetrail.platform.messaging.MetaDataKeys;
 import org.casetrail.query.projection.Sql;
+import org.casetrail.query.projection.VersionedRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -51,10 +52,8 @@ class CaseProjection {
     void on(PlanRecordedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         long version = sequence + 1;
-        int changed = jdbc.update("""
-                UPDATE projections.case_record SET plan_count = plan_count + 1, version = ?
-                WHERE case_id = ? AND version < ?""", version, Sql.uuid(event.caseId()), version);
-        if (changed > 0) {
+        if (VersionedRows.update(jdbc, "case_record", "case_id", event.caseId(), version,
+                                 "plan_count = plan_count + 1")) {
             jdbc.update("""
                     INSERT INTO projections.case_plan (plan_id, case_id, kind, title, plan_date, summary, recorded_at,
                         recorded_by, version)
@@ -82,10 +81,8 @@ class CaseProjection {
     }
 
     private void setStatus(String caseId, long version, String status, String reason, Instant at, String actor) {
-        int changed = jdbc.update("""
-                UPDATE projections.case_record SET status = ?, status_changed_at = ?, version = ?
-                WHERE case_id = ? AND version < ?""", status, Sql.utc(at), version, Sql.uuid(caseId), version);
-        if (changed > 0) {
+        if (VersionedRows.update(jdbc, "case_record", "case_id", caseId, version,
+                                 "status = ?, status_changed_at = ?", status, Sql.utc(at))) {
             statusChanged(caseId, version, status, reason, at, actor);
         }
     }

@@ -12,6 +12,7 @@ import org.casetrail.events.guidance.GuidanceGivenEvent;
 import org.casetrail.events.guidance.GuidanceRequestedEvent;
 import org.casetrail.platform.messaging.MetaDataKeys;
 import org.casetrail.query.projection.Sql;
+import org.casetrail.query.projection.VersionedRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -40,12 +41,9 @@ class GuidanceProjection {
     @EventHandler
     void on(GuidanceGivenEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        long version = sequence + 1;
-        jdbc.update("""
-                UPDATE projections.guidance_request SET status = 'ANSWERED', guidance = ?, answered_at = ?,
-                    answered_by = ?, version = ?
-                WHERE request_id = ? AND version < ?""",
-                event.guidance(), Sql.utc(at), actor, version, Sql.uuid(event.requestId()), version);
+        VersionedRows.update(jdbc, "guidance_request", "request_id", event.requestId(), sequence + 1,
+                             "status = 'ANSWERED', guidance = ?, answered_at = ?, answered_by = ?", event.guidance(),
+                             Sql.utc(at), actor);
     }
 
     @ResetHandler

@@ -15,6 +15,7 @@ import org.casetrail.events.risk.RiskReviewedEvent;
 import org.casetrail.platform.messaging.MetaDataKeys;
 import org.casetrail.query.projection.Json;
 import org.casetrail.query.projection.Sql;
+import org.casetrail.query.projection.VersionedRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -50,10 +51,8 @@ class RiskProjection {
         long version = sequence + 1;
         String previous = jdbc.queryForObject("SELECT severity FROM projections.risk WHERE risk_id = ?", String.class,
                                               Sql.uuid(event.riskId()));
-        int changed = jdbc.update("""
-                UPDATE projections.risk SET severity = ?, version = ? WHERE risk_id = ? AND version < ?""",
-                event.severity().name(), version, Sql.uuid(event.riskId()), version);
-        if (changed > 0) {
+        if (VersionedRows.update(jdbc, "risk", "risk_id", event.riskId(), version, "severity = ?",
+                                 event.severity().name())) {
             jdbc.update("""
                     INSERT INTO projections.risk_review (risk_id, version, contact_id, note, severity, previous_severity,
                         reviewed_at, reviewed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -65,11 +64,9 @@ class RiskProjection {
     @EventHandler
     void on(RiskClosedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        long version = sequence + 1;
-        jdbc.update("""
-                UPDATE projections.risk SET status = 'CLOSED', closed_at = ?, closed_by = ?, close_reason = ?, version = ?
-                WHERE risk_id = ? AND version < ?""",
-                Sql.utc(at), actor, event.reason(), version, Sql.uuid(event.riskId()), version);
+        VersionedRows.update(jdbc, "risk", "risk_id", event.riskId(), sequence + 1,
+                             "status = 'CLOSED', closed_at = ?, closed_by = ?, close_reason = ?", Sql.utc(at), actor,
+                             event.reason());
     }
 
     @ResetHandler
