@@ -17,6 +17,7 @@ import org.casetrail.query.audit.Checkpoints.CheckpointView;
 import org.casetrail.query.chronology.ChronologyReads.ChronologyView;
 import org.casetrail.query.chronology.ChronologyReads.EntryView;
 import org.casetrail.query.contact.ContactState;
+import org.casetrail.query.contact.ContactsAsOf;
 import org.casetrail.query.projection.Json;
 import org.casetrail.query.projection.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,11 +59,13 @@ class CasePdfs {
     private final JdbcTemplate jdbc;
     private final Json json;
     private final Checkpoints checkpoints;
+    private final ContactsAsOf contacts;
 
-    CasePdfs(JdbcTemplate jdbc, Json json, Checkpoints checkpoints) {
+    CasePdfs(JdbcTemplate jdbc, Json json, Checkpoints checkpoints, ContactsAsOf contacts) {
         this.jdbc = jdbc;
         this.json = json;
         this.checkpoints = checkpoints;
+        this.contacts = contacts;
     }
 
     record CaseHeader(String caseId, String name, LocalDate dateOfBirth, String reference, String planType,
@@ -227,27 +230,15 @@ class CasePdfs {
                                  Sql.uuid(caseId), Sql.utc(asOf));
     }
 
+    /** The contact as it stood at {@code asOf}, unless it was a discarded draft by then. */
     private Optional<ContactState> contact(String contactId, Instant asOf) {
-        List<String> found = asOf == null
-                ? jdbc.queryForList("SELECT state::text FROM projections.contact WHERE contact_id = ?", String.class,
-                                    Sql.uuid(contactId))
-                : jdbc.queryForList("""
-                        SELECT state::text FROM projections.contact_version WHERE contact_id = ? AND recorded_at <= ?
-                        ORDER BY recorded_at DESC, version DESC LIMIT 1""", String.class, Sql.uuid(contactId),
-                        Sql.utc(asOf));
-        return found.stream().findFirst().map(stored -> json.read(stored, ContactState.class))
-                    .filter(state -> !"DISCARDED".equals(state.status()));
+        return contacts.state(contactId, asOf).filter(state -> !"DISCARDED".equals(state.status()));
     }
 
     private List<String> links(String contactId, Instant asOf) {
-        String until = asOf == null ? "" : " AND recorded_at <= ?";
-        Object[] args = asOf == null ? new Object[] {Sql.uuid(contactId)} : new Object[] {Sql.uuid(contactId),
-                                                                                          Sql.utc(asOf)};
-        return jdbc.query("SELECT relation, item_type, summary FROM projections.contact_link WHERE contact_id = ?"
-                          + until + " ORDER BY recorded_at, item_type, item_id",
-                (rs, n) -> words(rs.getString("item_type")) + " " + words(rs.getString("relation")) + ": "
-                           + rs.getString("summary"),
-                args);
+        return contacts.links(contactId, asOf).stream()
+                       .map(link -> words(link.type()) + " " + words(link.relation()) + ": " + link.summary())
+                       .toList();
     }
 
     private static String words(String constant) {

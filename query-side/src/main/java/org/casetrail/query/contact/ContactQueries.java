@@ -13,7 +13,6 @@ import org.casetrail.events.contact.SettingType;
 import org.casetrail.query.contact.ContactViews.ContactHistoryView;
 import org.casetrail.query.contact.ContactViews.ContactPage;
 import org.casetrail.query.contact.ContactViews.ContactView;
-import org.casetrail.query.contact.ContactViews.LinkView;
 import org.casetrail.query.contact.ContactViews.ContactSummaryView;
 import org.casetrail.query.contact.ContactViews.FieldChange;
 import org.casetrail.query.contact.ContactViews.FindCaseContactsQuery;
@@ -47,42 +46,19 @@ class ContactQueries {
     private final JdbcTemplate jdbc;
     private final Json json;
     private final KnownCases knownCases;
+    private final ContactsAsOf contacts;
 
-    ContactQueries(JdbcTemplate jdbc, Json json, KnownCases knownCases) {
+    ContactQueries(JdbcTemplate jdbc, Json json, KnownCases knownCases, ContactsAsOf contacts) {
         this.jdbc = jdbc;
         this.json = json;
         this.knownCases = knownCases;
+        this.contacts = contacts;
     }
 
     @QueryHandler
     Optional<ContactView> handle(FindContactQuery query) {
-        return state(query).map(state -> new ContactView(state, links(query)));
-    }
-
-    private List<LinkView> links(FindContactQuery query) {
-        String asOf = query.asOf() == null ? "" : " AND recorded_at <= ?";
-        List<Object> args = new ArrayList<>(List.of(Sql.uuid(query.contactId())));
-        if (query.asOf() != null) {
-            args.add(Sql.utc(query.asOf()));
-        }
-        return jdbc.query("""
-                SELECT item_type, item_id, relation, summary, recorded_at, recorded_by FROM projections.contact_link
-                WHERE contact_id = ?""" + asOf + " ORDER BY recorded_at, item_type, item_id",
-                (rs, n) -> new LinkView(rs.getString("item_type"), rs.getString("item_id"), rs.getString("relation"),
-                        rs.getString("summary"), Sql.instant(rs.getObject("recorded_at", OffsetDateTime.class)),
-                        rs.getString("recorded_by")),
-                args.toArray());
-    }
-
-    private Optional<ContactState> state(FindContactQuery query) {
-        List<String> found = query.asOf() == null
-                ? jdbc.queryForList("SELECT state::text FROM projections.contact WHERE contact_id = ?", String.class,
-                                    Sql.uuid(query.contactId()))
-                : jdbc.queryForList("""
-                        SELECT state::text FROM projections.contact_version WHERE contact_id = ? AND recorded_at <= ?
-                        ORDER BY recorded_at DESC, version DESC LIMIT 1""", String.class,
-                        Sql.uuid(query.contactId()), Sql.utc(query.asOf()));
-        return found.stream().findFirst().map(stored -> json.read(stored, ContactState.class));
+        return contacts.state(query.contactId(), query.asOf())
+                       .map(state -> new ContactView(state, contacts.links(query.contactId(), query.asOf())));
     }
 
     @QueryHandler

@@ -15,11 +15,7 @@ final class ContactViews {
     }
 
     /** The contact with what it gave rise to or recorded (headings 5 to 7), as known at the same moment. */
-    record ContactView(@JsonUnwrapped ContactState contact, List<LinkView> linked) {
-    }
-
-    /** A risk, action, guidance request or session this contact identified, reviewed, assigned, completed... */
-    record LinkView(String type, String id, String relation, String summary, Instant recordedAt, String recordedBy) {
+    record ContactView(@JsonUnwrapped ContactState contact, List<ContactsAsOf.Link> linked) {
     }
 
     record ContactSummaryView(String contactId, String caseId, String status, String author, Instant occurredAt,
