@@ -42,14 +42,6 @@ class ContactsHttpTest extends HttpTestSupport {
         return Instant.parse(state.path("versionRecordedAt").asText()).plus(1, ChronoUnit.MILLIS);
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(5);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Test
     void aNoteThroughItsWholeLifeReadsBackAsItStoodBetweenEveryStep() {
         String caseId = openCase();
@@ -74,14 +66,14 @@ class ContactsHttpTest extends HttpTestSupport {
                         + " \"endedAt\": \"2026-11-20T10:40:00Z\"}, \"reason\": \"The visit ended at 10:40\"}"},
         };
         for (String[] step : steps) {
-            pause();
+            sleep(5);
             var response = "PUT".equals(step[0]) ? alex().put(path + step[1], step[2]) : alex().post(path + step[1], step[2]);
             assertThat(response.status()).as(step[1] + " " + response).isIn(200, 201);
             long version = response.json().path("version").asLong();
             assertThat(version).isEqualTo(states.size() + 1);
             states.add(read(contactId, version));
             moments.add(after(states.get(states.size() - 1)));
-            pause();
+            sleep(5);
         }
 
         JsonNode now = states.get(states.size() - 1);

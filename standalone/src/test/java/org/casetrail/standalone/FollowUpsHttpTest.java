@@ -84,17 +84,9 @@ class FollowUpsHttpTest extends HttpTestSupport {
             if (ready.test(last)) {
                 return last;
             }
-            pause();
+            sleep(50);
         } while (System.nanoTime() < deadline);
         return last;
-    }
-
-    static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Test
