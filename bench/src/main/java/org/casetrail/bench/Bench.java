@@ -1,7 +1,5 @@
 package org.casetrail.bench;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,17 +8,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,17 +42,20 @@ public final class Bench {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final int CLIENTS = 16;
+    private static final Path JAR = Path.of("standalone", "target", "casetrail.jar");
     private static final String PAD = "x".repeat(600);
 
     private final boolean quick;
+    private final String only;
     private final String server;
     private final String user;
     private final Path work;
     private final Map<String, Object> report = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private Bench(boolean quick, String server, String user, Path work) {
+    private Bench(boolean quick, String only, String server, String user, Path work) {
         this.quick = quick;
+        this.only = only;
         this.server = server;
         this.user = user;
         this.work = work;
@@ -64,10 +63,12 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
+        // --only load (baseline, commands, lag, memory) or --only scale (replay, reads, audit): one half alone.
+        String only = option(args, "--only", "all");
         String server = option(args, "--postgres", "jdbc:postgresql://127.0.0.1:5432/");
         String user = option(args, "--user", "postgres");
         Path work = Files.createDirectories(Path.of("bench", "target", "run"));
-        new Bench(quick, server, user, work).run();
+        new Bench(quick, only, server, user, work).run();
     }
 
     private static String option(String[] args, String name, String fallback) {
@@ -85,7 +86,7 @@ public final class Bench {
 
     private void run() throws Exception {
         long started = System.nanoTime();
-        report.put("mode", quick ? "quick" : "full");
+        report.put("mode", (quick ? "quick" : "full") + ("all".equals(only) ? "" : ", only " + only));
         report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                 "java", System.getProperty("java.version"), "os", System.getProperty("os.name") + " "
                 + System.getProperty("os.version")));
@@ -93,13 +94,25 @@ public final class Bench {
         report.put("settings", Map.of("clients", CLIENTS, "phaseSeconds", phase().toSeconds(),
                 "synchronous_commit", scalar("postgres", "SHOW synchronous_commit"),
                 "fsync", scalar("postgres", "SHOW fsync")));
+        if (!"scale".equals(only)) {
+            load();
+        }
+        if (!"load".equals(only)) {
+            scale(quick ? 100_000 : 1_000_000, quick ? 500 : 2_000);
+        }
+        report.put("tookSeconds", Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        write();
+    }
+
+    /** The baseline, then commands, projection lag and memory under load. */
+    private void load() throws Exception {
         progress("baseline: pgbench, one ~1 KB event row per transaction, " + CLIENTS + " clients");
         double baseline = baseline();
         report.put("baselineTps", baseline);
 
         recreate("casetrail_bench");
         progress("starting the service (JWT sign-in) against casetrail_bench");
-        try (Service service = Service.start(Path.of("standalone", "target", "casetrail.jar"),
+        try (Service service = Service.start(JAR,
                                              server + "casetrail_bench", user, 18950, work)) {
             AtomicLong peakRss = new AtomicLong();
             Thread sampler = sampleMemory(service, peakRss);
@@ -116,12 +129,6 @@ public final class Bench {
             sampler.interrupt();
             report.put("serviceRssMbPeak", peakRss.get() / 1024);
         }
-        progress("audit: verifying a chain of " + (quick ? "100,000" : "1,000,000") + " stored events");
-        report.put("auditVerification", verification(quick ? 100_000 : 1_000_000));
-        report.put("notMeasuredYet", List.of("replay of 1,000,000 events", "reads at scale (5,000-entry chronology, "
-                + "50-version contact, outstanding actions) with 1,000,000 events"));
-        report.put("tookSeconds", Duration.ofNanos(System.nanoTime() - started).toSeconds());
-        write();
     }
 
     private void progress(String step) {
@@ -277,77 +284,186 @@ public final class Bench {
         return sampler;
     }
 
-    // Audit
+    // At scale: replay, reads and the audit chain over a bulk-loaded store
 
-    /** Stores events and their chain the way the service would, then verifies it as an auditor's run does. */
-    private Map<String, Object> verification(int events) throws Exception {
-        String database = "casetrail_bench_audit";
+    private void scale(int events, int cases) throws Exception {
+        String database = "casetrail_bench_scale";
         recreate(database);
+        progress("scale: creating the schema in " + database);
+        try (Service service = Service.start(JAR, server + database, user, 18951, work)) {
+            // Started once so its migrations make the tables; stopped before the events are loaded.
+        }
+        progress("scale: loading " + events + " events across " + cases + " cases (skewed)");
+        Dataset.Planted planted;
+        long loadStarted = System.nanoTime();
         try (Connection c = connect(database)) {
-            c.createStatement().execute("""
-                    CREATE TABLE domain_event_entry (global_index BIGINT PRIMARY KEY, aggregate_identifier VARCHAR(255),
-                        sequence_number BIGINT, type VARCHAR(255), event_identifier VARCHAR(255), meta_data BYTEA,
-                        payload BYTEA, payload_revision VARCHAR(255), payload_type VARCHAR(255), time_stamp VARCHAR(255));
-                    CREATE SCHEMA audit;
-                    CREATE TABLE audit.chain (position BIGINT PRIMARY KEY, global_index BIGINT UNIQUE,
-                        event_identifier VARCHAR(255), hash BYTEA)""");
-            c.setAutoCommit(false);
-            PreparedStatement event = c.prepareStatement("INSERT INTO domain_event_entry VALUES (?,?,?,?,?,?,?,?,?,?)");
-            PreparedStatement link = c.prepareStatement("INSERT INTO audit.chain VALUES (?,?,?,?)");
-            byte[] previous = new byte[32];
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] meta = "{\"actor\":\"bench\",\"actorRole\":\"PRACTITIONER\"}".getBytes(StandardCharsets.UTF_8);
-            for (int i = 1; i <= events; i++) {
-                String aggregate = UUID.randomUUID().toString();
-                String id = UUID.randomUUID().toString();
-                String time = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i).toString();
-                byte[] payload = ("{\"contactId\":\"" + aggregate + "\",\"description\":\"" + PAD + PAD + "\"}")
-                        .getBytes(StandardCharsets.UTF_8);
-                String type = "org.casetrail.events.contact.DescriptionChangedEvent";
-                Object[] values = {(long) i, aggregate, 0L, "Contact", id, meta, payload, null, type, time};
-                for (int v = 0; v < values.length; v++) {
-                    event.setObject(v + 1, values[v]);
+            planted = new Dataset(events, cases, 5_000, Instant.now().minus(Duration.ofDays(1)))
+                    .load(c, written -> {
+                        if (written % 100_000 == 0) {
+                            progress("  " + written + " events loaded");
+                        }
+                    });
+            c.createStatement().execute("ANALYZE domain_event_entry");
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("events", planted.events());
+        data.put("cases", planted.cases());
+        data.put("loadSeconds", round((System.nanoTime() - loadStarted) / 1e9));
+        data.put("eventTypes", planted.eventTypes());
+        report.put("dataset", data);
+
+        progress("scale: starting the service; every projection and the audit chain build from the events");
+        long buildStarted = System.nanoTime();
+        try (Service service = Service.start(JAR, server + database, user, 18951, work)) {
+            String reader = "Bearer " + service.token(planted.busiestAssignee(), "PRACTITIONER");
+            String manager = "Bearer " + service.token("bench-manager", "MANAGER");
+            long head = get(service, reader, "/actuator/projections").path("head").asLong();
+            awaitProcessors(service, reader, head, Duration.ofHours(2));
+            double buildSeconds = (System.nanoTime() - buildStarted) / 1e9;
+            report.put("initialBuild", Map.of("events", head, "seconds", round(buildSeconds),
+                    "eventsPerSecond", round(head / buildSeconds), "note",
+                    "from service start until every processor, the audit chain included, reached the head"));
+
+            progress("replay: resetting every projection and rebuilding it from " + head + " events");
+            post(service, manager, "/actuator/projections", "");
+            JsonNode rebuild;
+            while (true) {
+                rebuild = get(service, reader, "/actuator/projections").path("rebuild");
+                if (rebuild.path("finished").asBoolean()) {
+                    break;
                 }
-                event.addBatch();
-                var bytes = new ByteArrayOutputStream();
-                var out = new DataOutputStream(bytes);
-                for (byte[] field : new byte[][] {utf8(id), utf8(aggregate), utf8("0"), utf8("Contact"), utf8(type),
-                                                  null, utf8(time), payload, meta}) {
-                    if (field == null) {
-                        out.writeInt(-1);
-                    } else {
-                        out.writeInt(field.length);
-                        out.write(field);
+                Thread.sleep(1000);
+                progress("  slowest projection at " + minPosition(rebuild.path("positions")) + " of "
+                         + rebuild.path("head").asLong());
+            }
+            if (rebuild.has("failure")) {
+                throw new IllegalStateException("The rebuild failed: " + rebuild.path("failure").asText());
+            }
+            report.put("replay", Map.of("events", rebuild.path("head").asLong() + 1, "projections",
+                    rebuild.path("processors").size(), "seconds", round(rebuild.path("tookMillis").asLong() / 1000.0),
+                    "eventsPerSecond", rebuild.path("eventsPerSecond").asLong()));
+
+            progress("reads at scale");
+            report.put("reads", reads(service, reader, planted));
+        }
+        progress("audit: verifying the chain the service built over " + database);
+        report.put("auditVerification", verification(database));
+    }
+
+    private static String minPosition(JsonNode positions) {
+        long least = Long.MAX_VALUE;
+        for (JsonNode position : positions) {
+            least = Math.min(least, position.asLong());
+        }
+        return least == Long.MAX_VALUE ? "-" : String.valueOf(least);
+    }
+
+    /** Waits until every event processor (the audit chain too) has reached {@code head}, showing progress. */
+    private void awaitProcessors(Service service, String token, long head, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        long nextReport = 0;
+        while (System.nanoTime() < deadline) {
+            JsonNode processors = get(service, token, "/actuator/health").path("components")
+                    .path("eventProcessors").path("details");
+            long least = Long.MAX_VALUE;
+            for (JsonNode processor : processors) {
+                var segments = processor.fields();
+                boolean any = false;
+                while (segments.hasNext()) {
+                    var segment = segments.next();
+                    if (segment.getKey().startsWith("segment-")) {
+                        least = Math.min(least, segment.getValue().path("position").asLong());
+                        any = true;
                     }
                 }
-                sha.update(previous);
-                previous = sha.digest(bytes.toByteArray());
-                link.setLong(1, i);
-                link.setLong(2, i);
-                link.setString(3, id);
-                link.setBytes(4, previous);
-                link.addBatch();
-                if (i % 5_000 == 0) {
-                    event.executeBatch();
-                    link.executeBatch();
-                    c.commit();
+                if (!any) {
+                    least = -1;
                 }
             }
-            event.executeBatch();
-            link.executeBatch();
-            c.commit();
-            c.createStatement().execute("ANALYZE");
-            c.commit();
-            c.setAutoCommit(true);
+            if (processors.size() > 0 && least >= head) {
+                return;
+            }
+            if (System.nanoTime() > nextReport) {
+                progress("  slowest processor at " + least + " of " + head);
+                nextReport = System.nanoTime() + 10_000_000_000L;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("The processors did not reach " + head + " in " + limit);
+    }
+
+    private Map<String, Object> reads(Service service, String token, Dataset.Planted planted) throws Exception {
+        Map<String, Object> reads = new LinkedHashMap<>();
+        String chronology = "/api/cases/" + planted.bigCaseId() + "/chronology";
+        int entries = get(service, token, chronology).path("entries").size();
+        reads.put("chronologyEntries", entries);
+        reads.put("chronologyFirstPage50", timed(quick ? 200 : 500, () -> {
+            JsonNode page = get(service, token, chronology + "?limit=50");
+            require(page.path("entries").size() == 50, "a first page of 50 entries");
+        }));
+        reads.put("chronologyWholeJson", timed(quick ? 10 : 30, () -> {
+            require(get(service, token, chronology).path("entries").size() >= entries, "the whole chronology");
+        }));
+        reads.put("chronologyPdf", timed(quick ? 2 : 5, () -> {
+            var response = http.send(HttpRequest.newBuilder(URI.create(service.base + chronology))
+                    .header("Authorization", token).header("Accept", "application/pdf").build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            require(response.statusCode() == 200 && response.body().length > 10_000, "a PDF");
+        }));
+        String contact = "/api/contacts/" + planted.fiftyVersionContactId();
+        int versions = get(service, token, contact + "/history").path("versions").size();
+        reads.put("contactVersions", versions);
+        long from = planted.fiftyVersionsFrom().toEpochMilli();
+        long span = Math.max(1, planted.fiftyVersionsTo().toEpochMilli() - from);
+        Random random = new Random(7);
+        reads.put("contactAsOfRandomInstant", timed(quick ? 300 : 1000, () -> {
+            Instant at = Instant.ofEpochMilli(from + (long) (random.nextDouble() * span) + 1);
+            require(get(service, token, contact + "?asOf=" + at).path("version").asLong() > 0, "a version");
+        }));
+        String actions = "/api/actions?status=OUTSTANDING&assignee=" + planted.busiestAssignee();
+        reads.put("outstandingActionsAssignee", planted.busiestAssignee());
+        reads.put("outstandingActionsItems", get(service, token, actions).path("items").size());
+        reads.put("outstandingActions", timed(quick ? 200 : 500, () -> {
+            require(get(service, token, actions).path("items").size() > 0, "outstanding actions");
+        }));
+        return reads;
+    }
+
+    private interface Call {
+        void run() throws Exception;
+    }
+
+    /** Runs a read {@code times} times after a short warm-up and gives its latency percentiles. */
+    private static Map<String, Object> timed(int times, Call call) throws Exception {
+        for (int i = 0; i < Math.min(5, times); i++) {
+            call.run();
+        }
+        Stats latency = new Stats();
+        for (int i = 0; i < times; i++) {
+            long t = System.nanoTime();
+            call.run();
+            latency.add(System.nanoTime() - t);
+        }
+        return Map.of("samples", times, "p50Ms", round(latency.percentileMillis(50)),
+                      "p99Ms", round(latency.percentileMillis(99)), "maxMs", round(latency.percentileMillis(100)));
+    }
+
+    private static void require(boolean condition, String what) {
+        if (!condition) {
+            throw new IllegalStateException("Expected " + what);
+        }
+    }
+
+    // Audit
+
+    /** Verifies the chain stored in {@code database} as an auditor's run over a copy of it does. */
+    private Map<String, Object> verification(String database) throws Exception {
+        try (Connection c = connect(database)) {
             var result = new AuditVerifier(Duration.ofSeconds(60)).verify(c, null, Instant.now());
             double seconds = result.took().toMillis() / 1000.0;
             return Map.of("events", result.events(), "verified", result.verified(), "seconds", round(seconds),
                           "eventsPerSecond", round(result.events() / seconds));
         }
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     // Plumbing

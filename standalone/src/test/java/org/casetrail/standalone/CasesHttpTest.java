@@ -230,11 +230,11 @@ class CasesHttpTest extends HttpTestSupport {
         JsonNode components = readiness.json().path("components");
         assertThat(components.path("db").path("status").asText()).isEqualTo("UP");
         assertThat(components.path("eventProcessors").path("status").asText()).isEqualTo("UP");
-        assertThat(components.path("eventProcessors").path("details").path("cases").path("running").asBoolean()).isTrue();
+        assertThat(components.path("eventProcessors").path("details").path("casework").path("running").asBoolean()).isTrue();
         assertThat(components.path("eventProcessors").path("details").path("contacts").path("running").asBoolean())
                 .isTrue();
         var metrics = alex().get("/actuator/prometheus").body();
-        assertThat(metrics).contains("commandBus_successCounter_total", "eventProcessor_latency{processorName=\"cases\"}");
+        assertThat(metrics).contains("commandBus_successCounter_total", "eventProcessor_latency{processorName=\"casework\"}");
     }
 
     @Test

@@ -17,6 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * Every projection can be rebuilt from the events and gives the same rows: every table of the projections
  * schema is compared, whole, before and after resetting every processor but the audit chain (which is a record
@@ -51,10 +53,19 @@ class ProjectionRebuildTest {
             assertThat(before.get(table)).as(table).hasSizeGreaterThanOrEqualTo(12);
         }
 
-        for (var processor : processors()) {
-            var result = rebuild.rebuild(processor.getName(), Duration.ofSeconds(30));
-            assertThat(result.head()).isGreaterThanOrEqualTo(head);
-        }
+        assertThat(Api.at(port).as("alex").post("/actuator/projections", "").status())
+                .as("a practitioner may not rebuild projections").isEqualTo(403);
+        var started = Api.at(port).as("morgan").post("/actuator/projections", "");
+        assertThat(started.status()).isEqualTo(202);
+        assertThat(started.json().path("requestedBy").asText()).isEqualTo("morgan");
+        JsonNode done = awaitRebuild();
+        assertThat(done.path("head").asLong()).isGreaterThanOrEqualTo(head);
+        assertThat(done.path("failure").isMissingNode()).isTrue();
+        assertThat(done.path("processors")).hasSize(processors().size());
+        processors().forEach(processor -> assertThat(done.path("positions").path(processor.getName()).asLong())
+                .as(processor.getName()).isGreaterThanOrEqualTo(head));
+        assertThat(Api.at(port).as("morgan").post("/actuator/projections/audit-chain", "").status())
+                .as("the audit chain is not a projection").isEqualTo(404);
 
         assertThat(snapshot()).isEqualTo(before);
         assertThat(Api.at(port).as("alex").get("/api/cases/" + lastCase + "/chronology").text("digest"))
@@ -62,6 +73,19 @@ class ProjectionRebuildTest {
     }
 
     private String lastCase;
+
+    /** Follows the rebuild through GET /actuator/projections until it says it has finished. */
+    private JsonNode awaitRebuild() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode status = Api.at(port).as("alex").get("/actuator/projections").json().path("rebuild");
+            if (status.path("finished").asBoolean()) {
+                return status;
+            }
+            HttpTestSupport.sleep(50);
+        }
+        throw new AssertionError("The rebuild did not finish in 60 s");
+    }
 
     private void recordSomeHistory() {
         var alex = Api.at(port).as("alex");

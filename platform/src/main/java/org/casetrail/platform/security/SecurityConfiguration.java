@@ -85,6 +85,9 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.POST, "/api/audit/checkpoints")
                             .hasAnyRole(Role.MANAGER.name(), Role.AUDITOR.name())
                     .requestMatchers("/api/**").hasAnyRole(Role.PRACTITIONER.name(), Role.MANAGER.name())
+                    // Rebuilding projections changes no record but empties read tables for a while.
+                    .requestMatchers(HttpMethod.POST, "/actuator/projections", "/actuator/projections/**")
+                            .hasRole(Role.MANAGER.name())
                     .anyRequest().authenticated());
         if (isJwt(properties)) {
             var security = properties.security();

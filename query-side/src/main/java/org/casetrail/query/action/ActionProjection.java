@@ -15,6 +15,7 @@ import org.casetrail.events.action.ActionCompletedEvent;
 import org.casetrail.events.action.ActionReassignedEvent;
 import org.casetrail.events.action.ActionRedatedEvent;
 import org.casetrail.platform.messaging.MetaDataKeys;
+import org.casetrail.query.projection.Processors;
 import org.casetrail.query.projection.Sql;
 import org.casetrail.query.projection.VersionedRows;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /** Actions across every contact, with each reassignment and new due date. Writes are guarded by version. */
 @Component
-@ProcessingGroup("actions")
+@ProcessingGroup(Processors.CASEWORK)
 class ActionProjection {
 
     private final JdbcTemplate jdbc;

@@ -1,7 +1,9 @@
 package org.casetrail.query.audit;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
+import java.util.Map;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -10,6 +12,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.casetrail.events.audit.RecordViewedEvent;
 import org.casetrail.platform.messaging.MetaDataKeys;
+import org.casetrail.query.projection.BatchedWrites;
 import org.casetrail.query.projection.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,34 +26,41 @@ import org.springframework.stereotype.Component;
 class AuditLogProjection {
 
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
 
-    AuditLogProjection(JdbcTemplate jdbc) {
+    AuditLogProjection(JdbcTemplate jdbc, BatchedWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(EventMessage<?> message) {
         Object payload = message.getPayload();
         String recordId = message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
-        String caseId = component(payload, "caseId");
+        String caseId = caseId(payload);
         String summary;
         if (payload instanceof RecordViewedEvent viewed) {
             recordId = viewed.recordId();
             summary = "viewed " + viewed.path() + (viewed.query() == null ? "" : "?" + viewed.query());
         } else {
-            summary = message.getPayloadType().getSimpleName().replaceAll("Event$", "")
-                      .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+            summary = SUMMARY.get(message.getPayloadType());
         }
+        Map<Object, String> pendingCases = writes.pending("record-case");
         if (caseId != null && recordId != null) {
-            jdbc.update("INSERT INTO audit.record_case (record_id, case_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                        recordId, Sql.uuid(caseId));
+            if (pendingCases.putIfAbsent(recordId, caseId) == null) {
+                writes.add("INSERT INTO audit.record_case (record_id, case_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                           recordId, Sql.uuid(caseId));
+            }
         } else if (recordId != null) {
-            List<String> known = jdbc.queryForList("SELECT case_id::text FROM audit.record_case WHERE record_id = ?",
-                                                   String.class, recordId);
-            caseId = known.isEmpty() ? null : known.get(0);
+            caseId = pendingCases.get(recordId);
+            if (caseId == null) {
+                List<String> known = jdbc.queryForList(
+                        "SELECT case_id::text FROM audit.record_case WHERE record_id = ?", String.class, recordId);
+                caseId = known.isEmpty() ? null : known.get(0);
+            }
         }
         var meta = message.getMetaData();
-        jdbc.update("""
+        writes.add("""
                 INSERT INTO audit.entry (event_identifier, recorded_at, actor, actor_role, client_address, request_id,
                     command, event_type, record_id, case_id, summary)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_identifier) DO NOTHING""",
@@ -65,21 +75,40 @@ class AuditLogProjection {
         jdbc.execute("TRUNCATE audit.entry, audit.record_case");
     }
 
-    /** The value of a record component of the payload, e.g. every event's {@code caseId} where it has one. */
-    private static String component(Object payload, String name) {
-        if (payload == null || !payload.getClass().isRecord()) {
-            return null;
-        }
-        for (RecordComponent component : payload.getClass().getRecordComponents()) {
-            if (component.getName().equals(name)) {
-                try {
-                    Object value = component.getAccessor().invoke(payload);
-                    return value == null ? null : value.toString();
-                } catch (ReflectiveOperationException e) {
-                    return null;
+    /** Each event type's {@code caseId} accessor (null where it has none), looked up once per type. */
+    private static final ClassValue<Method> CASE_ID = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+            if (type.isRecord()) {
+                for (RecordComponent component : type.getRecordComponents()) {
+                    if (component.getName().equals("caseId")) {
+                        return component.getAccessor();
+                    }
                 }
             }
+            return null;
         }
-        return null;
+    };
+
+    /** Each event type's name in words, e.g. "contact drafted" for ContactDraftedEvent. */
+    private static final ClassValue<String> SUMMARY = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return type.getSimpleName().replaceAll("Event$", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+        }
+    };
+
+    /** The payload's case id, where its type has one. */
+    private static String caseId(Object payload) {
+        Method accessor = payload == null ? null : CASE_ID.get(payload.getClass());
+        if (accessor == null) {
+            return null;
+        }
+        try {
+            Object value = accessor.invoke(payload);
+            return value == null ? null : value.toString();
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
     }
 }

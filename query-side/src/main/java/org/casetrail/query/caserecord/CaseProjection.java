@@ -13,6 +13,7 @@ import org.casetrail.events.caserecord.CaseOpenedEvent;
 import org.casetrail.events.caserecord.CaseReopenedEvent;
 import org.casetrail.events.caserecord.PlanRecordedEvent;
 import org.casetrail.platform.messaging.MetaDataKeys;
+import org.casetrail.query.projection.Processors;
 import org.casetrail.query.projection.Sql;
 import org.casetrail.query.projection.VersionedRows;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,10 +24,8 @@ import org.springframework.stereotype.Component;
  * (after a crash between a batch and its token) changes nothing.
  */
 @Component
-@ProcessingGroup(CaseProjection.GROUP)
+@ProcessingGroup(Processors.CASEWORK)
 class CaseProjection {
-
-    static final String GROUP = "cases";
 
     private final JdbcTemplate jdbc;
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -44,6 +45,7 @@ import org.casetrail.events.session.SessionMissedEvent;
 import org.casetrail.platform.CasetrailProperties;
 import org.casetrail.platform.messaging.MetaDataKeys;
 import org.casetrail.query.contact.ContactState;
+import org.casetrail.query.projection.BatchedWrites;
 import org.casetrail.query.projection.Json;
 import org.casetrail.query.projection.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,12 +64,14 @@ class ChronologyProjection {
     private static final int SUMMARY_LIMIT = 240;
 
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
     private final Json json;
     private final Duration lateEntryAfter;
     private final ZoneId zone;
 
-    ChronologyProjection(JdbcTemplate jdbc, Json json, CasetrailProperties properties) {
+    ChronologyProjection(JdbcTemplate jdbc, BatchedWrites writes, Json json, CasetrailProperties properties) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
         this.lateEntryAfter = properties.contacts().lateEntryAfter();
         this.zone = properties.timeZone();
@@ -76,7 +80,13 @@ class ChronologyProjection {
     private record Entry(String entryId, long version, String caseId, Instant occurredAt, Instant occurredUntil,
                          String category, String summary, String sourceType, String sourceId, long sourceVersion,
                          String impact, String outcome, Instant recordedAt, String recordedBy, boolean lateEntry,
-                         boolean amended, Instant validFrom) {
+                         boolean amended, Instant validFrom, Instant validTo) {
+
+        Entry endingAt(Instant at) {
+            return new Entry(entryId, version, caseId, occurredAt, occurredUntil, category, summary, sourceType,
+                             sourceId, sourceVersion, impact, outcome, recordedAt, recordedBy, lateEntry, amended,
+                             validFrom, at);
+        }
     }
 
     // Cases and plans
@@ -192,8 +202,7 @@ class ChronologyProjection {
         if (!event.severity().name().equals(item.severity())) {
             once(id, item.caseId(), at, null, "risk", "Risk re-graded " + item.severity() + " to " + event.severity()
                  + ": " + item.label() + ". " + event.note(), "RISK", event.riskId(), sequence, at, actor);
-            jdbc.update("UPDATE projections.chronology_item SET severity = ? WHERE item_id = ?",
-                        event.severity().name(), Sql.uuid(event.riskId()));
+            regrade(event.riskId(), item, event.severity().name());
         }
     }
 
@@ -275,72 +284,116 @@ class ChronologyProjection {
 
     // How entries are written
 
+    // Writes are queued with BatchedWrites and sent together before the batch of events commits; what a later
+    // event of the same batch needs (a contact's state, an item, an entry to supersede) is kept pending meanwhile.
+
     private void contact(String contactId, Object event, Instant at, long sequence, String actor) {
         long version = sequence + 1;
-        List<String> stored = jdbc.queryForList("SELECT state::text FROM projections.chronology_contact "
-                                                + "WHERE contact_id = ?", String.class, Sql.uuid(contactId));
-        ContactState previous = stored.isEmpty() ? null : json.read(stored.get(0), ContactState.class);
+        Map<Object, ContactState> contacts = writes.pending("chronology-contacts");
+        ContactState previous = contacts.get(contactId);
+        if (previous == null) {
+            List<String> stored = jdbc.queryForList("SELECT state::text FROM projections.chronology_contact "
+                                                    + "WHERE contact_id = ?", String.class, Sql.uuid(contactId));
+            previous = stored.isEmpty() ? null : json.read(stored.get(0), ContactState.class);
+        }
         if (previous != null && previous.version() >= version) {
             return;
         }
         ContactState state = ContactState.next(previous, event, at, actor).asVersion(version, at, actor,
                                                                                         lateEntryAfter);
-        jdbc.update("""
+        contacts.put(contactId, state);
+        writes.put("""
                 INSERT INTO projections.chronology_contact (contact_id, state) VALUES (?, ?::jsonb)
-                ON CONFLICT (contact_id) DO UPDATE SET state = excluded.state""",
+                ON CONFLICT (contact_id) DO UPDATE SET state = excluded.state""", contactId,
                 Sql.uuid(contactId), json.write(state));
         if ("FINALISED".equals(state.status())) {
             String entryId = "CONTACT:" + contactId;
-            jdbc.update("""
-                    UPDATE projections.chronology_entry SET valid_to = ?
-                    WHERE entry_id = ? AND valid_to IS NULL AND version < ?""", Sql.utc(at), entryId, version);
+            supersede(entryId, version, at);
             write(new Entry(entryId, version, state.caseId(), state.startedAt(), state.endedAt(),
                     state.setting().type() == SettingType.HOME ? "home visit" : "contact", contactSummary(state),
                     "CONTACT", contactId, version, null, addenda(state), state.recordedAt(), state.author(),
-                    state.lateEntry(), state.amended(), at));
+                    state.lateEntry(), state.amended(), at, null));
         }
+    }
+
+    /** Ends the validity of the entry's current version at {@code at}, where one older than {@code version} is. */
+    private void supersede(String entryId, long version, Instant at) {
+        Map<Object, Entry> entries = writes.pending("chronology-entries");
+        Entry queued = entries.get(entryId);
+        if (queued != null && queued.version() < version) {
+            write(queued.endingAt(at));
+            return;
+        }
+        jdbc.update("""
+                UPDATE projections.chronology_entry SET valid_to = ?
+                WHERE entry_id = ? AND valid_to IS NULL AND version < ?""", Sql.utc(at), entryId, version);
     }
 
     private void once(String id, String caseId, Instant occurredAt, Instant occurredUntil, String category,
                       String summary, String sourceType, String sourceId, long sequence, Instant at, String actor) {
         write(new Entry(id, 1, caseId, occurredAt, occurredUntil, category, brief(summary), sourceType, sourceId,
-                        sequence + 1, null, null, at, actor, false, false, at));
+                        sequence + 1, null, null, at, actor, false, false, at, null));
     }
 
     private void onceWithOutcome(String id, String caseId, Instant at, String category, String summary,
                                  String outcome, String sourceType, String sourceId, long sequence, String actor) {
         write(new Entry(id, 1, caseId, at, null, category, brief(summary), sourceType, sourceId, sequence + 1, null,
-                        brief(outcome), at, actor, false, false, at));
+                        brief(outcome), at, actor, false, false, at, null));
     }
 
     private void write(Entry entry) {
-        jdbc.update("""
+        writes.<Entry>pending("chronology-entries").put(entry.entryId(), entry);
+        writes.put("""
                 INSERT INTO projections.chronology_entry (entry_id, version, case_id, occurred_at, occurred_until,
                     category, summary, source_type, source_id, source_version, impact, outcome, recorded_at,
-                    recorded_by, late_entry, amended, valid_from)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entry_id, version) DO NOTHING""",
+                    recorded_by, late_entry, amended, valid_from, valid_to)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (entry_id, version) DO NOTHING""", entry.entryId() + "#" + entry.version(),
                 entry.entryId(), entry.version(), Sql.uuid(entry.caseId()), Sql.utc(entry.occurredAt()),
                 Sql.utc(entry.occurredUntil()), entry.category(), entry.summary(), entry.sourceType(),
                 Sql.uuid(entry.sourceId()), entry.sourceVersion(), entry.impact(), entry.outcome(),
                 Sql.utc(entry.recordedAt()), entry.recordedBy(), entry.lateEntry(), entry.amended(),
-                Sql.utc(entry.validFrom()));
+                Sql.utc(entry.validFrom()), Sql.utc(entry.validTo()));
     }
 
-    private record Item(String caseId, String label, String severity, Instant scheduledFor) {
+    /** What the chronology remembers of a follow-up; {@code queued} while its insert waits for the batch's end. */
+    private record Item(String caseId, String label, String severity, Instant scheduledFor, boolean queued) {
     }
 
     private void item(String itemId, String caseId, String label, String severity, Instant scheduledFor) {
-        jdbc.update("""
+        Item item = new Item(caseId, brief(label), severity, scheduledFor, true);
+        writes.<Item>pending("chronology-items").put(itemId, item);
+        storeItem(itemId, item);
+    }
+
+    private void storeItem(String itemId, Item item) {
+        writes.put("""
                 INSERT INTO projections.chronology_item (item_id, case_id, label, severity, scheduled_for)
-                VALUES (?, ?, ?, ?, ?) ON CONFLICT (item_id) DO NOTHING""",
-                Sql.uuid(itemId), Sql.uuid(caseId), brief(label), severity, Sql.utc(scheduledFor));
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT (item_id) DO NOTHING""", itemId,
+                Sql.uuid(itemId), Sql.uuid(item.caseId()), item.label(), item.severity(), Sql.utc(item.scheduledFor()));
+    }
+
+    /** A risk's new severity: in its queued insert when the risk came in this batch, else in its stored row. */
+    private void regrade(String riskId, Item item, String severity) {
+        Item regraded = new Item(item.caseId(), item.label(), severity, item.scheduledFor(), item.queued());
+        writes.<Item>pending("chronology-items").put(riskId, regraded);
+        if (item.queued()) {
+            storeItem(riskId, regraded);
+        } else {
+            jdbc.update("UPDATE projections.chronology_item SET severity = ? WHERE item_id = ?", severity,
+                        Sql.uuid(riskId));
+        }
     }
 
     private Item item(String itemId) {
+        Item queued = writes.<Item>pending("chronology-items").get(itemId);
+        if (queued != null) {
+            return queued;
+        }
         return jdbc.queryForObject("SELECT case_id, label, severity, scheduled_for FROM projections.chronology_item "
                                    + "WHERE item_id = ?",
                 (rs, n) -> new Item(rs.getString("case_id"), rs.getString("label"), rs.getString("severity"),
-                        Sql.instant(rs.getObject("scheduled_for", OffsetDateTime.class))),
+                        Sql.instant(rs.getObject("scheduled_for", OffsetDateTime.class)), false),
                 Sql.uuid(itemId));
     }
 

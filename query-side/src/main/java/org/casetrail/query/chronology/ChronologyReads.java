@@ -67,10 +67,13 @@ final class ChronologyReads {
                      boolean lateEntry, boolean amended) {
     }
 
-    record ChronologyView(String caseId, Instant asOf, List<EntryView> entries, String digest) {
+    /** {@code more} is set for a page ({@code limit} given): whether entries follow the last one returned. */
+    record ChronologyView(String caseId, Instant asOf, List<EntryView> entries, String digest, Boolean more) {
     }
 
-    record FindChronologyQuery(String caseId, Instant from, Instant to, Set<String> categories, Instant asOf) {
+    /** {@code after} and {@code limit} page through it by seq: entries numbered above after, at most limit. */
+    record FindChronologyQuery(String caseId, Instant from, Instant to, Set<String> categories, Instant asOf,
+                               int after, Integer limit) {
     }
 
     @Component
@@ -114,14 +117,24 @@ final class ChronologyReads {
                 where.append(" AND category = ANY (?)");
                 args.add(query.categories().toArray(String[]::new));
             }
-            int[] seq = {0};
-            List<EntryView> entries = jdbc.query("SELECT * FROM projections.chronology_entry" + where
-                            + " ORDER BY occurred_at, recorded_at, entry_id",
+            // Numbered in chronological order, then paged by that number: the index on (case_id, occurred_at,
+            // recorded_at, entry_id) gives the rows in order, so a first page reads only the rows it returns.
+            String paging = "";
+            if (query.after() > 0) {
+                paging += " WHERE seq > " + query.after();
+            }
+            paging += " ORDER BY seq";
+            if (query.limit() != null) {
+                paging += " LIMIT " + (query.limit() + 1);
+            }
+            List<EntryView> entries = jdbc.query("SELECT * FROM (SELECT *, row_number() OVER (ORDER BY occurred_at, "
+                            + "recorded_at, entry_id) AS seq FROM projections.chronology_entry" + where + ") numbered"
+                            + paging,
                     (rs, n) -> {
                         Instant occurred = Sql.instant(rs.getObject("occurred_at", OffsetDateTime.class));
                         Integer age = dateOfBirth == null ? null
                                 : Period.between(dateOfBirth, occurred.atZone(zone).toLocalDate()).getYears();
-                        return new EntryView(++seq[0], occurred,
+                        return new EntryView(rs.getInt("seq"), occurred,
                                 Sql.instant(rs.getObject("occurred_until", OffsetDateTime.class)), age,
                                 rs.getString("category"), rs.getString("summary"),
                                 new SourceView(rs.getString("source_type"), rs.getString("source_id"),
@@ -131,7 +144,12 @@ final class ChronologyReads {
                                 rs.getString("recorded_by"), rs.getBoolean("late_entry"), rs.getBoolean("amended"));
                     },
                     args.toArray());
-            return Optional.of(new ChronologyView(query.caseId(), query.asOf(), entries, digest(entries)));
+            Boolean more = null;
+            if (query.limit() != null) {
+                more = entries.size() > query.limit();
+                entries = more ? entries.subList(0, query.limit()) : entries;
+            }
+            return Optional.of(new ChronologyView(query.caseId(), query.asOf(), entries, digest(entries), more));
         }
     }
 
@@ -194,9 +212,12 @@ final class ChronologyReads {
                                      @RequestParam(required = false) String to,
                                      @RequestParam(required = false) List<String> category,
                                      @RequestParam(required = false) String asOf,
+                                     @RequestParam(required = false) String after,
+                                     @RequestParam(required = false) String limit,
                                      @RequestHeader(name = "Accept", required = false) String accept,
                                      HttpServletResponse response) throws IOException {
-            ChronologyView view = find(caseId, from, to, category, asOf);
+            ChronologyView view = find(caseId, from, to, category, asOf, after == null ? 0 : count("after", after, 0),
+                                       limit == null ? null : count("limit", limit, 1));
             String wanted = accept == null ? "" : accept.toLowerCase(Locale.ROOT);
             if (wanted.contains(MediaType.APPLICATION_PDF_VALUE)) {
                 // Written here, straight to the response, as the bundle is; nothing further to return.
@@ -217,7 +238,7 @@ final class ChronologyReads {
         @GetMapping(path = "/api/cases/{caseId}/bundle")
         ResponseEntity<StreamingResponseBody> bundle(@PathVariable String caseId,
                                                      @RequestParam(required = false) String asOf) {
-            return printed(find(caseId, null, null, null, asOf), "attachment; filename=\"bundle-" + caseId + ".pdf\"",
+            return printed(find(caseId, null, null, null, asOf, 0, null), "attachment; filename=\"bundle-" + caseId + ".pdf\"",
                            pdfs::bundle);
         }
 
@@ -252,12 +273,27 @@ final class ChronologyReads {
                                  .body(csv.toString());
         }
 
-        private ChronologyView find(String caseId, String from, String to, List<String> category, String asOf) {
+        private ChronologyView find(String caseId, String from, String to, List<String> category, String asOf,
+                                    int after, Integer limit) {
             String id = Ids.require("case", caseId);
             var query = new FindChronologyQuery(id, bound("from", from, false), bound("to", to, true),
-                                                categories(category), asOf == null ? null : Params.instant("asOf", asOf));
+                                                categories(category), asOf == null ? null : Params.instant("asOf", asOf),
+                                                after, limit);
             return queries.query(query, ResponseTypes.optionalInstanceOf(ChronologyView.class)).join()
                           .orElseThrow(() -> new NotFound("case", caseId));
+        }
+
+        /** A whole number from {@code least} up to 1,000,000. */
+        private static int count(String field, String value, int least) {
+            try {
+                int number = Integer.parseInt(value.trim());
+                if (number >= least && number <= 1_000_000) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // Reported below.
+            }
+            throw new InvalidFields(field, "must be a whole number from " + least + " to 1000000");
         }
 
         /** A date (the whole day, in the service's zone: "to" includes it) or an instant with an offset. */

@@ -15,6 +15,7 @@ import org.casetrail.events.risk.RiskReviewedEvent;
 import org.casetrail.events.session.SessionBookedEvent;
 import org.casetrail.events.session.SessionHeldEvent;
 import org.casetrail.platform.messaging.MetaDataKeys;
+import org.casetrail.query.projection.Processors;
 import org.casetrail.query.projection.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * added, each with its recording time, so a contact read as of a date lists exactly the links known then.
  */
 @Component
-@ProcessingGroup("contact-links")
+@ProcessingGroup(Processors.CASEWORK)
 class ContactLinksProjection {
 
     private final JdbcTemplate jdbc;

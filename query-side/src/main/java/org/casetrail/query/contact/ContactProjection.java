@@ -3,6 +3,7 @@ package org.casetrail.query.contact;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -23,6 +24,7 @@ import org.casetrail.events.contact.SettingChangedEvent;
 import org.casetrail.events.contact.TimingChangedEvent;
 import org.casetrail.platform.CasetrailProperties;
 import org.casetrail.platform.messaging.MetaDataKeys;
+import org.casetrail.query.projection.BatchedWrites;
 import org.casetrail.query.projection.Json;
 import org.casetrail.query.projection.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,11 +41,13 @@ class ContactProjection {
     static final String GROUP = "contacts";
 
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
     private final Json json;
     private final Duration lateEntryAfter;
 
-    ContactProjection(JdbcTemplate jdbc, Json json, CasetrailProperties properties) {
+    ContactProjection(JdbcTemplate jdbc, BatchedWrites writes, Json json, CasetrailProperties properties) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
         this.lateEntryAfter = properties.contacts().lateEntryAfter();
     }
@@ -117,30 +121,41 @@ class ContactProjection {
     private void next(String contactId, long sequence, Instant at, String actor, String change,
                       ContactSection section, String reason, Object event) {
         long version = sequence + 1;
-        List<String> previous = jdbc.queryForList(
-                "SELECT state::text FROM projections.contact_version WHERE contact_id = ? AND version = ?",
-                String.class, Sql.uuid(contactId), version - 1);
-        if (previous.isEmpty()) {
-            throw new IllegalStateException("Contact " + contactId + " has no version " + (version - 1)
-                                            + " to apply version " + version + " to");
+        ContactState previous = this.<ContactState>pending().get(contactId);
+        if (previous == null || previous.version() != version - 1) {
+            List<String> stored = jdbc.queryForList(
+                    "SELECT state::text FROM projections.contact_version WHERE contact_id = ? AND version = ?",
+                    String.class, Sql.uuid(contactId), version - 1);
+            if (stored.isEmpty()) {
+                throw new IllegalStateException("Contact " + contactId + " has no version " + (version - 1)
+                                                + " to apply version " + version + " to");
+            }
+            previous = json.read(stored.get(0), ContactState.class);
         }
-        ContactState next = ContactState.next(json.read(previous.get(0), ContactState.class), event, at, actor)
+        ContactState next = ContactState.next(previous, event, at, actor)
                                         .asVersion(version, at, actor, lateEntryAfter);
         store(next, change, section, reason);
     }
 
+    private <T> Map<Object, T> pending() {
+        return writes.pending("contact-states");
+    }
+
+    /**
+     * Stores a version and makes it the contact's current state. Both writes are queued for the end of the batch:
+     * the version insert does nothing for a version already stored (an event handled again after a restart), and
+     * the current row only ever moves to a later version.
+     */
     private void store(ContactState state, String change, ContactSection section, String reason) {
         String stored = json.write(state);
-        int inserted = jdbc.update("""
+        this.<ContactState>pending().put(state.contactId(), state);
+        writes.add("""
                 INSERT INTO projections.contact_version (contact_id, version, recorded_at, recorded_by, change, section,
                     reason, state)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (contact_id, version) DO NOTHING""",
                 Sql.uuid(state.contactId()), state.version(), Sql.utc(state.versionRecordedAt()),
                 state.versionRecordedBy(), change, section == null ? null : section.name(), reason, stored);
-        if (inserted == 0) {
-            return;
-        }
-        jdbc.update("""
+        writes.put("""
                 INSERT INTO projections.contact (contact_id, case_id, status, author, occurred_at, ended_at,
                     setting_type, recorded_at, finalised_at, late_entry, amended, version, state)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
@@ -148,7 +163,7 @@ class ContactProjection {
                     ended_at = excluded.ended_at, setting_type = excluded.setting_type,
                     finalised_at = excluded.finalised_at, late_entry = excluded.late_entry,
                     amended = excluded.amended, version = excluded.version, state = excluded.state
-                WHERE projections.contact.version < excluded.version""",
+                WHERE projections.contact.version < excluded.version""", state.contactId(),
                 Sql.uuid(state.contactId()), Sql.uuid(state.caseId()), state.status(), state.author(),
                 Sql.utc(state.occurredAt()), Sql.utc(state.endedAt()), state.setting().type().name(),
                 Sql.utc(state.recordedAt()), Sql.utc(state.finalisedAt()), state.lateEntry(), state.amended(),

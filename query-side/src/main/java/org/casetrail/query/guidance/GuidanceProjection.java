@@ -11,6 +11,7 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.casetrail.events.guidance.GuidanceGivenEvent;
 import org.casetrail.events.guidance.GuidanceRequestedEvent;
 import org.casetrail.platform.messaging.MetaDataKeys;
+import org.casetrail.query.projection.Processors;
 import org.casetrail.query.projection.Sql;
 import org.casetrail.query.projection.VersionedRows;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** Requests for a manager's guidance and their answers. */
 @Component
-@ProcessingGroup("guidance")
+@ProcessingGroup(Processors.CASEWORK)
 class GuidanceProjection {
 
     private final JdbcTemplate jdbc;

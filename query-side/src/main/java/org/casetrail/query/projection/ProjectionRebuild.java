@@ -1,6 +1,12 @@
 package org.casetrail.query.projection;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import org.axonframework.config.EventProcessingConfiguration;
@@ -12,9 +18,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Rebuilds a projection from the events: stops its processor, resets its token (which runs the projection's
- * reset handler, emptying its tables), starts it again and follows it to the head of the event store, logging
- * its progress as it goes.
+ * Rebuilds projections from the events: stops their processors, resets their tokens (which runs each projection's
+ * reset handler, emptying its tables), starts them again and follows them to the head of the event store, logging
+ * progress as it goes. Several projections are rebuilt side by side, each by its own processor. One rebuild runs at
+ * a time; {@link #start} runs it in the background and {@link #status} reports how far it has got.
  */
 @Component
 public class ProjectionRebuild {
@@ -27,54 +34,151 @@ public class ProjectionRebuild {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final Clock clock;
+    private Status current;
 
-    ProjectionRebuild(EventProcessingConfiguration processing, EventStore eventStore) {
+    ProjectionRebuild(EventProcessingConfiguration processing, EventStore eventStore, Clock clock) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.clock = clock;
     }
 
-    /** The outcome of a rebuild: how many positions it covered and how long it took. */
-    public record Result(String processor, long head, Duration took) {
-    }
+    /**
+     * A rebuild as it stands: what it covers, who asked, up to which position, how far each processor has got and,
+     * once done, how long it took (or why it failed).
+     */
+    public record Status(List<String> processors, String requestedBy, Instant startedAt, long head,
+                         Map<String, Long> positions, boolean finished, Duration took, String failure) {
 
-    public Result rebuild(String processorName, Duration timeout) throws TimeoutException, InterruptedException {
-        if (AUDIT_CHAIN.equals(processorName)) {
-            throw new IllegalArgumentException("The audit chain is not a projection and is never rebuilt");
+        public long eventsPerSecond() {
+            return took == null || took.isZero() ? 0 : Math.round((head + 1) * 1000.0 / took.toMillis());
         }
-        StreamingEventProcessor processor = processing.eventProcessor(processorName, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalArgumentException("No streaming processor " + processorName));
+    }
+
+    /** Every projection's processor: all streaming processors but the audit chain. */
+    public List<String> projections() {
+        return processors().stream().map(StreamingEventProcessor::getName).toList();
+    }
+
+    /**
+     * Starts rebuilding the named projections (every one when {@code names} is empty) in the background, unless a
+     * rebuild is already running, and returns the status of the one running.
+     */
+    public synchronized Status start(List<String> names, String requestedBy) {
+        if (current != null && !current.finished()) {
+            return status();
+        }
+        List<String> chosen = names.isEmpty() ? projections() : List.copyOf(names);
+        chosen.forEach(this::processor);
+        current = new Status(chosen, requestedBy, clock.instant(), -1, Map.of(), false, null, null);
+        Thread worker = new Thread(() -> runInBackground(chosen), "projection-rebuild");
+        worker.setDaemon(true);
+        worker.start();
+        return current;
+    }
+
+    /** The latest rebuild, with each processor's position now; null when none was asked for since start-up. */
+    public synchronized Status status() {
+        if (current == null) {
+            return null;
+        }
+        if (current.finished()) {
+            return current;
+        }
+        Map<String, Long> positions = new LinkedHashMap<>();
+        current.processors().forEach(name -> positions.put(name, reached(processor(name))));
+        return new Status(current.processors(), current.requestedBy(), current.startedAt(), current.head(), positions,
+                          false, null, null);
+    }
+
+    private void runInBackground(List<String> names) {
+        Duration limit = Duration.ofHours(6);
+        try {
+            Status done = rebuild(names, limit);
+            synchronized (this) {
+                current = new Status(done.processors(), current.requestedBy(), current.startedAt(), done.head(),
+                                     done.positions(), true, done.took(), null);
+            }
+        } catch (Exception | Error e) {
+            log.error("Rebuilding {} failed", names, e);
+            synchronized (this) {
+                current = new Status(current.processors(), current.requestedBy(), current.startedAt(), current.head(),
+                                     Map.of(), true, null, String.valueOf(e.getMessage()));
+            }
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Rebuilds the named projections side by side and waits until every one has reached the head. */
+    public Status rebuild(List<String> names, Duration timeout) throws TimeoutException, InterruptedException {
+        List<StreamingEventProcessor> chosen = new ArrayList<>();
+        for (String name : names) {
+            chosen.add(processor(name));
+        }
         long started = System.nanoTime();
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
-        long head = position(eventStore.createHeadToken());
-        log.info("Rebuilding {} up to position {}", processorName, head);
-        awaitPosition(processor, head, timeout);
+        chosen.forEach(StreamingEventProcessor::shutDown);
+        chosen.forEach(StreamingEventProcessor::resetTokens);
+        long head = head();
+        synchronized (this) {
+            if (current != null && !current.finished()) {
+                current = new Status(current.processors(), current.requestedBy(), current.startedAt(), head,
+                                     Map.of(), false, null, null);
+            }
+        }
+        chosen.forEach(StreamingEventProcessor::start);
+        log.info("Rebuilding {} up to position {}", names, head);
+        awaitPosition(chosen, head, timeout);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        log.info("Rebuilt {} to position {} in {} ms", processorName, head, took.toMillis());
-        return new Result(processorName, head, took);
+        log.info("Rebuilt {} to position {} in {} ms ({} events/s)", names, head, took.toMillis(),
+                 Math.round((head + 1) * 1000.0 / Math.max(1, took.toMillis())));
+        Map<String, Long> positions = new LinkedHashMap<>();
+        chosen.forEach(processor -> positions.put(processor.getName(), reached(processor)));
+        return new Status(List.copyOf(names), null, null, head, positions, true, took, null);
     }
 
     /** Waits until every segment of the processor has handled the event at {@code head}. */
     public void awaitPosition(StreamingEventProcessor processor, long head, Duration timeout)
             throws TimeoutException, InterruptedException {
+        awaitPosition(List.of(processor), head, timeout);
+    }
+
+    private void awaitPosition(List<StreamingEventProcessor> processors, long head, Duration timeout)
+            throws TimeoutException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long nextReport = System.nanoTime() + PROGRESS_EVERY.toNanos();
         while (true) {
-            long reached = reached(processor);
+            long reached = processors.stream().mapToLong(ProjectionRebuild::reached).min().orElse(head);
             if (reached >= head) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new TimeoutException(processor.getName() + " reached " + reached + " of " + head);
+                throw new TimeoutException("Reached " + reached + " of " + head + " in " + timeout);
             }
             if (System.nanoTime() > nextReport) {
-                log.info("{}: {} of {} ({}%)", processor.getName(), reached, head,
-                         head == 0 ? 100 : reached * 100 / head);
+                log.info("Rebuilding: slowest projection at {} of {} ({}%)", reached, head,
+                         head <= 0 ? 100 : Math.max(0, reached) * 100 / head);
                 nextReport = System.nanoTime() + PROGRESS_EVERY.toNanos();
             }
             Thread.sleep(20);
         }
+    }
+
+    private List<StreamingEventProcessor> processors() {
+        return processing.eventProcessors().values().stream()
+                         .filter(StreamingEventProcessor.class::isInstance)
+                         .map(StreamingEventProcessor.class::cast)
+                         .filter(processor -> !AUDIT_CHAIN.equals(processor.getName()))
+                         .toList();
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        if (AUDIT_CHAIN.equals(name)) {
+            throw new IllegalArgumentException("The audit chain is not a projection and is never rebuilt");
+        }
+        return processors().stream().filter(processor -> processor.getName().equals(name)).findFirst()
+                           .orElseThrow(() -> new IllegalArgumentException("No projection named " + name));
     }
 
     private static long reached(StreamingEventProcessor processor) {

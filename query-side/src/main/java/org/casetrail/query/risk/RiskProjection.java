@@ -13,6 +13,7 @@ import org.casetrail.events.risk.RiskClosedEvent;
 import org.casetrail.events.risk.RiskIdentifiedEvent;
 import org.casetrail.events.risk.RiskReviewedEvent;
 import org.casetrail.platform.messaging.MetaDataKeys;
+import org.casetrail.query.projection.Processors;
 import org.casetrail.query.projection.Json;
 import org.casetrail.query.projection.Sql;
 import org.casetrail.query.projection.VersionedRows;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /** Each case's risk register, with every review. Writes are guarded by the risk's version. */
 @Component
-@ProcessingGroup("risks")
+@ProcessingGroup(Processors.CASEWORK)
 class RiskProjection {
 
     private final JdbcTemplate jdbc;

@@ -15,6 +15,7 @@ import org.casetrail.events.session.SessionHeldEvent;
 import org.casetrail.events.session.SessionMissedEvent;
 import org.casetrail.events.session.SessionRescheduledEvent;
 import org.casetrail.platform.messaging.MetaDataKeys;
+import org.casetrail.query.projection.Processors;
 import org.casetrail.query.projection.Sql;
 import org.casetrail.query.projection.VersionedRows;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /** Each case's sessions, with every change to them. A rescheduled session stays BOOKED and keeps its history. */
 @Component
-@ProcessingGroup("sessions")
+@ProcessingGroup(Processors.CASEWORK)
 class SessionProjection {
 
     private final JdbcTemplate jdbc;
