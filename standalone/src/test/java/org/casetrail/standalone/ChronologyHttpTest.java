@@ -143,6 +143,39 @@ class ChronologyHttpTest extends HttpTestSupport {
                                                    .toInstant());
     }
 
+    @Test
+    void pagesFollowOneAnotherByNumberAndSayWhetherMoreFollow() {
+        String caseId = openCase();
+        for (int i = 0; i < 4; i++) {
+            contact(caseId, "HOME", NOW.minus(10 - i, ChronoUnit.HOURS), "Visit " + i);
+        }
+        JsonNode whole = chronology(caseId, "", 5);
+        assertThat(whole.path("entries")).hasSize(5);
+        assertThat(whole.has("more")).as("a whole chronology is not a page").isFalse();
+
+        JsonNode first = alex().get("/api/cases/" + caseId + "/chronology?limit=2").json();
+        JsonNode second = alex().get("/api/cases/" + caseId + "/chronology?limit=2&after=2").json();
+        JsonNode last = alex().get("/api/cases/" + caseId + "/chronology?limit=2&after=4").json();
+        List<JsonNode> paged = new ArrayList<>();
+        for (JsonNode page : List.of(first, second, last)) {
+            page.path("entries").forEach(paged::add);
+        }
+        List<JsonNode> expected = new ArrayList<>();
+        whole.path("entries").forEach(expected::add);
+        assertThat(paged).as("the pages together are the whole chronology, numbered the same").isEqualTo(expected);
+        assertThat(first.path("more").asBoolean()).isTrue();
+        assertThat(second.path("more").asBoolean()).isTrue();
+        assertThat(last.path("more").asBoolean()).isFalse();
+        assertThat(last.path("entries")).hasSize(1);
+        assertThat(last.path("entries").get(0).path("seq").asInt()).isEqualTo(5);
+
+        for (String bad : List.of("limit=0", "limit=x", "after=-1", "limit=2000000")) {
+            var response = alex().get("/api/cases/" + caseId + "/chronology?" + bad);
+            assertThat(response.status()).as(bad).isEqualTo(400);
+            assertThat(response.header("Content-Type")).as(bad).startsWith("application/problem+json");
+        }
+    }
+
     /** A small RFC 4180 reader: quoted fields, doubled quotes, CRLF records. */
     static List<List<String>> parseCsv(String text) {
         List<List<String>> rows = new ArrayList<>();
