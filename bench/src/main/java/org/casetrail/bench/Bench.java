@@ -2,9 +2,7 @@ package org.casetrail.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +49,6 @@ public final class Bench {
     private final String user;
     private final Path work;
     private final Map<String, Object> report = new LinkedHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private Bench(boolean quick, String only, String server, String user, Path work) {
         this.quick = quick;
@@ -63,6 +60,8 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
+        // Enough kept-alive connections for every client (the default keeps five).
+        System.setProperty("http.maxConnections", "64");
         // --only load (baseline, commands, lag, memory) or --only scale (replay, reads, audit): one half alone.
         String only = option(args, "--only", "all");
         String server = option(args, "--postgres", "jdbc:postgresql://127.0.0.1:5432/");
@@ -81,7 +80,7 @@ public final class Bench {
     }
 
     private Duration phase() {
-        return quick ? Duration.ofSeconds(15) : Duration.ofSeconds(60);
+        return quick ? Duration.ofSeconds(10) : Duration.ofSeconds(60);
     }
 
     private void run() throws Exception {
@@ -94,14 +93,21 @@ public final class Bench {
         report.put("settings", Map.of("clients", CLIENTS, "phaseSeconds", phase().toSeconds(),
                 "synchronous_commit", scalar("postgres", "SHOW synchronous_commit"),
                 "fsync", scalar("postgres", "SHOW fsync")));
-        if (!"scale".equals(only)) {
-            load();
+        try {
+            if (!"scale".equals(only)) {
+                load();
+            }
+            if (!"load".equals(only)) {
+                scale(quick ? 50_000 : 1_000_000, quick ? 500 : 2_000);
+            }
+        } catch (Exception e) {
+            // What was measured before the failure is still reported, with the failure beside it.
+            report.put("failed", String.valueOf(e));
+            throw e;
+        } finally {
+            report.put("tookSeconds", Duration.ofNanos(System.nanoTime() - started).toSeconds());
+            write();
         }
-        if (!"load".equals(only)) {
-            scale(quick ? 100_000 : 1_000_000, quick ? 500 : 2_000);
-        }
-        report.put("tookSeconds", Duration.ofNanos(System.nanoTime() - started).toSeconds());
-        write();
     }
 
     /** The baseline, then commands, projection lag and memory under load. */
@@ -405,19 +411,18 @@ public final class Bench {
             require(get(service, token, chronology).path("entries").size() >= entries, "the whole chronology");
         }));
         reads.put("chronologyPdf", timed(quick ? 2 : 5, () -> {
-            var response = http.send(HttpRequest.newBuilder(URI.create(service.base + chronology))
-                    .header("Authorization", token).header("Accept", "application/pdf").build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            require(response.statusCode() == 200 && response.body().length > 10_000, "a PDF");
+            byte[] pdf = exchange(service, token, "GET", chronology, null, "application/pdf");
+            require(pdf.length > 10_000, "a PDF");
         }));
         String contact = "/api/contacts/" + planted.fiftyVersionContactId();
-        int versions = get(service, token, contact + "/history").path("versions").size();
-        reads.put("contactVersions", versions);
-        long from = planted.fiftyVersionsFrom().toEpochMilli();
-        long span = Math.max(1, planted.fiftyVersionsTo().toEpochMilli() - from);
+        JsonNode history = get(service, token, contact + "/history").path("versions");
+        reads.put("contactVersions", history.size());
+        long from = Instant.parse(history.get(0).path("recordedAt").asText()).toEpochMilli();
+        long span = Math.max(1, Instant.parse(history.get(history.size() - 1).path("recordedAt").asText())
+                .toEpochMilli() - from);
         Random random = new Random(7);
         reads.put("contactAsOfRandomInstant", timed(quick ? 300 : 1000, () -> {
-            Instant at = Instant.ofEpochMilli(from + (long) (random.nextDouble() * span) + 1);
+            Instant at = Instant.ofEpochMilli(from + (long) (random.nextDouble() * span));
             require(get(service, token, contact + "?asOf=" + at).path("version").asLong() > 0, "a version");
         }));
         String actions = "/api/actions?status=OUTSTANDING&assignee=" + planted.busiestAssignee();
@@ -477,17 +482,40 @@ public final class Bench {
     }
 
     private JsonNode send(Service service, String token, String method, String path, String body) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(service.base + path)).header("Authorization", token)
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + " "
-                                            + response.body());
+        byte[] response = exchange(service, token, method, path, body, "application/json");
+        return JSON.readTree(response.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : response);
+    }
+
+    /**
+     * One request on the calling thread, over a kept-alive connection (HttpURLConnection pools them). The JDK's
+     * HttpClient was tried first: it hands each request between several threads, and with the service busy on the
+     * same two cores those hand-offs, not the service, set the pace (only about two of sixteen clients' requests
+     * were in the service at any moment).
+     */
+    private static byte[] exchange(Service service, String token, String method, String path, String body,
+                                   String accept) throws IOException {
+        var connection = (HttpURLConnection) URI.create(service.base + path).toURL().openConnection();
+        connection.setRequestMethod(method);
+        connection.setRequestProperty("Authorization", token);
+        connection.setRequestProperty("Accept", accept);
+        if (body != null) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            connection.setDoOutput(true);
+            connection.setRequestProperty("Content-Type", "application/json");
+            connection.setFixedLengthStreamingMode(bytes.length);
+            try (var out = connection.getOutputStream()) {
+                out.write(bytes);
+            }
         }
-        return JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
+        int status = connection.getResponseCode();
+        try (var in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+            byte[] response = in == null ? new byte[0] : in.readAllBytes();
+            if (status >= 300) {
+                throw new IllegalStateException(method + " " + path + " -> " + status + " "
+                                                + new String(response, StandardCharsets.UTF_8));
+            }
+            return response;
+        }
     }
 
     private Connection connect(String database) throws Exception {

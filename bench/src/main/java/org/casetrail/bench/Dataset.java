@@ -73,8 +73,7 @@ final class Dataset {
 
     /** What the reads at scale need to know about the data. */
     record Planted(int events, int cases, String bigCaseId, int bigCaseEntries, String fiftyVersionContactId,
-                   Instant fiftyVersionsFrom, Instant fiftyVersionsTo, String busiestAssignee,
-                   int busiestAssigneeOutstanding, Map<String, Integer> eventTypes) {
+                   String busiestAssignee, int busiestAssigneeOutstanding, Map<String, Integer> eventTypes) {
     }
 
     private static final DateTimeFormatter AXON_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -156,16 +155,12 @@ final class Dataset {
         // The planted 50-version contact sits in an ordinary case, a quarter of the way through the data.
         Case ordinary = cases.get(caseCount / 2);
         String fiftyVersions = null;
-        Instant fiftyFrom = null;
-        Instant fiftyTo = null;
         // The big case takes a share of contacts such that it ends with about bigCaseEntries entries.
         // (A contact gives about 1.8 entries from about 5 events.)
         double bigShare = Math.min(0.5, bigCaseEntries * 3.0 / totalEvents);
         while (written < totalEvents) {
             if (fiftyVersions == null && written > totalEvents / 4) {
-                fiftyFrom = now;
                 fiftyVersions = contact(ordinary, 48, true);
-                fiftyTo = now;
                 continue;
             }
             Case c;
@@ -180,7 +175,7 @@ final class Dataset {
         flush();
         String busiest = outstandingByAssignee.entrySet().stream().max(Map.Entry.comparingByValue())
                 .map(Map.Entry::getKey).orElseThrow();
-        return new Planted(written, caseCount, big.id, big.entries, fiftyVersions, fiftyFrom, fiftyTo, busiest,
+        return new Planted(written, caseCount, big.id, big.entries, fiftyVersions, busiest,
                            outstandingByAssignee.get(busiest), eventTypes);
     }
 

@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.casetrail.platform.CasetrailProperties;
+import org.casetrail.query.projection.BatchedWrites;
 import org.casetrail.query.projection.ProjectionRebuild;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,7 @@ class AuditChainProjection {
     private static final Logger log = LoggerFactory.getLogger(AuditChainProjection.class);
 
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
     private final Clock clock;
     private final Duration gapTimeout;
     private final Counter failures;
@@ -48,8 +50,10 @@ class AuditChainProjection {
     /** Why the chain is stopped, while it is; null while it links. */
     private volatile String failure;
 
-    AuditChainProjection(JdbcTemplate jdbc, Clock clock, CasetrailProperties properties, MeterRegistry meters) {
+    AuditChainProjection(JdbcTemplate jdbc, BatchedWrites writes, Clock clock, CasetrailProperties properties,
+                         MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.clock = clock;
         this.gapTimeout = properties.events().gapTimeout();
         this.failures = Counter.builder("casetrail.audit.chain.failures")
@@ -78,8 +82,9 @@ class AuditChainProjection {
             }
             byte[] hash = event.chainHash(current.hash());
             long position = current.position() + 1;
-            jdbc.update("INSERT INTO audit.chain (position, global_index, event_identifier, hash) VALUES (?, ?, ?, ?)",
-                        position, event.globalIndex(), event.eventIdentifier(), hash);
+            // Sent with the rest of the batch's links just before it commits; the head is kept here meanwhile.
+            writes.add("INSERT INTO audit.chain (position, global_index, event_identifier, hash) VALUES (?, ?, ?, ?)",
+                       position, event.globalIndex(), event.eventIdentifier(), hash);
             head = new Head(position, Math.max(current.maxGlobalIndex(), event.globalIndex()), hash);
             failure = null;
         } catch (RuntimeException e) {
