@@ -308,7 +308,10 @@ class ChronologyProjection {
                 Sql.uuid(contactId), json.write(state));
         if ("FINALISED".equals(state.status())) {
             String entryId = "CONTACT:" + contactId;
-            supersede(entryId, version, at);
+            if (previous != null && "FINALISED".equals(previous.status())) {
+                // An addendum or correction: the entry written when it was signed gives way to this version.
+                supersede(entryId, version, at);
+            }
             write(new Entry(entryId, version, state.caseId(), state.startedAt(), state.endedAt(),
                     state.setting().type() == SettingType.HOME ? "home visit" : "contact", contactSummary(state),
                     "CONTACT", contactId, version, null, addenda(state), state.recordedAt(), state.author(),
