@@ -117,21 +117,17 @@ final class ChronologyReads {
                 where.append(" AND category = ANY (?)");
                 args.add(query.categories().toArray(String[]::new));
             }
-            // Numbered in chronological order, then paged by that number. Ordered again by the same columns (not
-            // by seq, which the planner would sort), the index on (case_id, occurred_at, recorded_at, entry_id)
-            // gives the rows in order and a first page reads only the rows it returns (measured on a 5,000-entry
-            // case: 1.6 ms instead of 51 ms).
-            String paging = "";
-            if (query.after() > 0) {
-                paging += " WHERE seq > " + query.after();
-            }
-            paging += " ORDER BY occurred_at, recorded_at, entry_id";
-            if (query.limit() != null) {
-                paging += " LIMIT " + (query.limit() + 1);
-            }
-            List<EntryView> entries = jdbc.query("SELECT * FROM (SELECT *, row_number() OVER (ORDER BY occurred_at, "
-                            + "recorded_at, entry_id) AS seq FROM projections.chronology_entry" + where + ") numbered"
-                            + paging,
+            // Numbered in chronological order, then paged by that number. A page reads only the rows up to its
+            // end, taken in order from the index on (case_id, occurred_at, recorded_at, entry_id): the LIMIT inside
+            // keeps PostgreSQL on that index even with the generic plan a prepared statement gets, which otherwise
+            // fetched and sorted the whole case (measured on a 5,000-entry case: 3 ms instead of 139 ms).
+            String order = " ORDER BY occurred_at, recorded_at, entry_id";
+            String rows = "SELECT * FROM projections.chronology_entry" + where
+                          + (query.limit() == null ? "" : order + " LIMIT " + (query.after() + query.limit() + 1));
+            String numbered = "SELECT *, row_number() OVER (" + order.trim() + ") AS seq FROM (" + rows + ") entries";
+            String sql = "SELECT * FROM (" + numbered + ") numbered"
+                         + (query.after() > 0 ? " WHERE seq > " + query.after() : "") + order;
+            List<EntryView> entries = jdbc.query(sql,
                     (rs, n) -> {
                         Instant occurred = Sql.instant(rs.getObject("occurred_at", OffsetDateTime.class));
                         Integer age = dateOfBirth == null ? null
