@@ -1,6 +1,7 @@
 package org.casetrail.platform.eventstore;
 
 import java.time.Duration;
+import java.util.stream.Stream;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -15,6 +16,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -124,7 +126,7 @@ class EventStoreConfiguration {
                     + ") must be at least twice casetrail.db.transaction-limit (" + limit
                     + "), or a slow transaction's event could be skipped by the projections");
         }
-        return JdbcEventStorageEngine.builder()
+        return new WithoutSnapshots(JdbcEventStorageEngine.builder()
                                      .snapshotSerializer(defaultSerializer)
                                      .eventSerializer(eventSerializer)
                                      .upcasterChain(configuration.upcasterChain())
@@ -135,8 +137,24 @@ class EventStoreConfiguration {
                                      .schema(eventSchema)
                                      .dataType(byte[].class)
                                      .gapTimeout(Math.toIntExact(events.gapTimeout().toMillis()))
-                                     .maxGapOffset(events.maxGapOffset())
-                                     .build();
+                                     .maxGapOffset(events.maxGapOffset()));
+    }
+
+    /**
+     * Casetrail takes no snapshots (its aggregates have short histories), yet Axon looks for one in the snapshot
+     * table every time it loads an aggregate: a round trip to PostgreSQL for nothing, twice for a draft (the case
+     * and the contact). This engine skips the lookup. Configuring a snapshotter would need it removed.
+     */
+    static final class WithoutSnapshots extends JdbcEventStorageEngine {
+
+        WithoutSnapshots(JdbcEventStorageEngine.Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+            return Stream.empty();
+        }
     }
 
     /**
