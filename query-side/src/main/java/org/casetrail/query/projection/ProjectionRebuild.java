@@ -3,11 +3,11 @@ package org.casetrail.query.projection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -32,6 +32,7 @@ public class ProjectionRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+    private static final Duration REBUILD_LIMIT = Duration.ofHours(6);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -56,6 +57,22 @@ public class ProjectionRebuild {
         public long eventsPerSecond() {
             return took == null || took.isZero() ? 0 : Math.round((head + 1) * 1000.0 / took.toMillis());
         }
+
+        Status upTo(long head) {
+            return new Status(processors, requestedBy, startedAt, head, positions, false, null, null);
+        }
+
+        Status at(Map<String, Long> positions) {
+            return new Status(processors, requestedBy, startedAt, head, positions, finished, took, failure);
+        }
+
+        Status finishedIn(Duration took, Map<String, Long> positions) {
+            return new Status(processors, requestedBy, startedAt, head, positions, true, took, null);
+        }
+
+        Status failedWith(String failure) {
+            return new Status(processors, requestedBy, startedAt, head, Map.of(), true, null, failure);
+        }
     }
 
     /** Every projection's processor: all streaming processors but the audit chain. */
@@ -72,9 +89,9 @@ public class ProjectionRebuild {
             return status();
         }
         List<String> chosen = names.isEmpty() ? projections() : List.copyOf(names);
-        chosen.forEach(this::processor);
+        List<StreamingEventProcessor> processors = chosen.stream().map(this::processor).toList();
         current = new Status(chosen, requestedBy, clock.instant(), -1, Map.of(), false, null, null);
-        Thread worker = new Thread(() -> runInBackground(chosen), "projection-rebuild");
+        Thread worker = new Thread(() -> rebuild(processors), "projection-rebuild");
         worker.setDaemon(true);
         worker.start();
         return current;
@@ -82,64 +99,47 @@ public class ProjectionRebuild {
 
     /** The latest rebuild, with each processor's position now; null when none was asked for since start-up. */
     public synchronized Status status() {
-        if (current == null) {
-            return null;
-        }
-        if (current.finished()) {
+        if (current == null || current.finished()) {
             return current;
         }
-        Map<String, Long> positions = new LinkedHashMap<>();
-        current.processors().forEach(name -> positions.put(name, reached(processor(name))));
-        return new Status(current.processors(), current.requestedBy(), current.startedAt(), current.head(), positions,
-                          false, null, null);
+        return current.at(positions(current.processors().stream().map(this::processor).toList()));
     }
 
-    private void runInBackground(List<String> names) {
-        Duration limit = Duration.ofHours(6);
+    /** Rebuilds the processors side by side, following them until every one has reached the head. */
+    private void rebuild(List<StreamingEventProcessor> processors) {
+        List<String> names = processors.stream().map(StreamingEventProcessor::getName).toList();
         try {
-            Status done = rebuild(names, limit);
-            synchronized (this) {
-                current = new Status(done.processors(), current.requestedBy(), current.startedAt(), done.head(),
-                                     done.positions(), true, done.took(), null);
-            }
+            long started = System.nanoTime();
+            processors.forEach(StreamingEventProcessor::shutDown);
+            processors.forEach(StreamingEventProcessor::resetTokens);
+            long head = head();
+            update(status -> status.upTo(head));
+            processors.forEach(StreamingEventProcessor::start);
+            log.info("Rebuilding {} up to position {}", names, head);
+            awaitPosition(processors, head, REBUILD_LIMIT);
+            refreshStatistics();
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            Status done = update(status -> status.finishedIn(took, positions(processors)));
+            log.info("Rebuilt {} to position {} in {} ms ({} events/s)", names, head, took.toMillis(),
+                     done.eventsPerSecond());
         } catch (Exception | Error e) {
             log.error("Rebuilding {} failed", names, e);
-            synchronized (this) {
-                current = new Status(current.processors(), current.requestedBy(), current.startedAt(), current.head(),
-                                     Map.of(), true, null, String.valueOf(e.getMessage()));
-            }
+            update(status -> status.failedWith(String.valueOf(e.getMessage())));
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
         }
     }
 
-    /** Rebuilds the named projections side by side and waits until every one has reached the head. */
-    public Status rebuild(List<String> names, Duration timeout) throws TimeoutException, InterruptedException {
-        List<StreamingEventProcessor> chosen = new ArrayList<>();
-        for (String name : names) {
-            chosen.add(processor(name));
-        }
-        long started = System.nanoTime();
-        chosen.forEach(StreamingEventProcessor::shutDown);
-        chosen.forEach(StreamingEventProcessor::resetTokens);
-        long head = head();
-        synchronized (this) {
-            if (current != null && !current.finished()) {
-                current = new Status(current.processors(), current.requestedBy(), current.startedAt(), head,
-                                     Map.of(), false, null, null);
-            }
-        }
-        chosen.forEach(StreamingEventProcessor::start);
-        log.info("Rebuilding {} up to position {}", names, head);
-        awaitPosition(chosen, head, timeout);
-        refreshStatistics();
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        log.info("Rebuilt {} to position {} in {} ms ({} events/s)", names, head, took.toMillis(),
-                 Math.round((head + 1) * 1000.0 / Math.max(1, took.toMillis())));
+    private synchronized Status update(UnaryOperator<Status> change) {
+        current = change.apply(current);
+        return current;
+    }
+
+    private static Map<String, Long> positions(List<StreamingEventProcessor> processors) {
         Map<String, Long> positions = new LinkedHashMap<>();
-        chosen.forEach(processor -> positions.put(processor.getName(), reached(processor)));
-        return new Status(List.copyOf(names), null, null, head, positions, true, took, null);
+        processors.forEach(processor -> positions.put(processor.getName(), reached(processor)));
+        return positions;
     }
 
     /** Waits until every segment of the processor has handled the event at {@code head}. */
