@@ -48,17 +48,11 @@ class AuditTrailTest extends HttpTestSupport {
 
     /** Waits until the chain has taken every event in the store. */
     void awaitChain() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            Long unlinked = jdbc.queryForObject("""
-                    SELECT count(*) FROM domain_event_entry e
-                    WHERE NOT EXISTS (SELECT 1 FROM audit.chain c WHERE c.global_index = e.global_index)""", Long.class);
-            if (unlinked != null && unlinked == 0) {
-                return;
-            }
-            HttpTestSupport.sleep(20);
-        }
-        throw new AssertionError("the audit chain did not catch up");
+        Long unlinked = HttpTestSupport.eventually(() -> jdbc.queryForObject("""
+                SELECT count(*) FROM domain_event_entry e
+                WHERE NOT EXISTS (SELECT 1 FROM audit.chain c WHERE c.global_index = e.global_index)""", Long.class),
+                count -> count != null && count == 0, Duration.ofSeconds(10));
+        assertThat(unlinked).as("events the audit chain has not caught up with").isZero();
     }
 
     long positionOf(long globalIndex) {
@@ -256,12 +250,9 @@ class AuditTrailTest extends HttpTestSupport {
     @Test
     void theAuditQueryShowsWhoDidAndReadWhatOnACase() {
         alex().get("/api/contacts/" + contactId + "?asOf=2026-11-20T10:00:00Z");
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        JsonNode items;
-        do {
-            items = as("avery").get("/api/audit?caseId=" + caseId).json().path("items");
-            HttpTestSupport.sleep(50);
-        } while (!items.findValuesAsText("summary").toString().contains("asOf=") && System.nanoTime() < deadline);
+        JsonNode items = HttpTestSupport.eventually(
+                () -> as("avery").get("/api/audit?caseId=" + caseId).json().path("items"),
+                found -> found.findValuesAsText("summary").toString().contains("asOf="), Duration.ofSeconds(5));
         assertThat(items.findValuesAsText("eventType")).contains("CaseOpenedEvent", "ContactDraftedEvent",
                 "DescriptionChangedEvent", "RecordViewedEvent");
         JsonNode edit = null;

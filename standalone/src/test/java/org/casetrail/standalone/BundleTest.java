@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -68,16 +69,8 @@ class BundleTest extends HttpTestSupport {
     }
 
     JsonNode awaitChronology(String caseId, int entries) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        JsonNode view;
-        do {
-            view = alex().get("/api/cases/" + caseId + "/chronology").json();
-            if (view.path("entries").size() >= entries) {
-                return view;
-            }
-            sleep(100);
-        } while (System.nanoTime() < deadline);
-        return view;
+        return eventually(() -> alex().get("/api/cases/" + caseId + "/chronology").json(),
+                          view -> view.path("entries").size() >= entries, Duration.ofSeconds(30));
     }
 
     @Test
@@ -142,12 +135,8 @@ class BundleTest extends HttpTestSupport {
         assertThat(held.path("auditTrail").findValuesAsText("actor")).contains("alex");
 
         download("/api/cases/" + caseId + "/bundle", "morgan", "application/pdf", new AtomicLong());
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        JsonNode trail;
-        do {
-            trail = as("avery").get("/api/audit?caseId=" + caseId).json().path("items");
-            sleep(50);
-        } while (!trail.findValuesAsText("summary").toString().contains("/bundle") && System.nanoTime() < deadline);
+        JsonNode trail = eventually(() -> as("avery").get("/api/audit?caseId=" + caseId).json().path("items"),
+                items -> items.findValuesAsText("summary").toString().contains("/bundle"), Duration.ofSeconds(10));
         assertThat(trail.findValuesAsText("summary").toString()).as("the bundle read is in the access log")
                 .contains("viewed /api/cases/" + caseId + "/bundle").contains("/subject-access");
         assertThat(as("avery").get("/api/cases/" + java.util.UUID.randomUUID() + "/subject-access").status())

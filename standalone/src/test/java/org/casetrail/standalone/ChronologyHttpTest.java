@@ -2,6 +2,7 @@ package org.casetrail.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,16 +28,8 @@ class ChronologyHttpTest extends HttpTestSupport {
     }
 
     JsonNode chronology(String caseId, String query, int expectedEntries) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        JsonNode view;
-        do {
-            view = alex().get("/api/cases/" + caseId + "/chronology" + query).json();
-            if (view.path("entries").size() >= expectedEntries) {
-                return view;
-            }
-            sleep(50);
-        } while (System.nanoTime() < deadline);
-        return view;
+        return eventually(() -> alex().get("/api/cases/" + caseId + "/chronology" + query).json(),
+                          view -> view.path("entries").size() >= expectedEntries, Duration.ofSeconds(10));
     }
 
     @Test
@@ -101,12 +94,8 @@ class ChronologyHttpTest extends HttpTestSupport {
         var corrected = alex().post("/api/contacts/" + contactId + "/corrections", """
                 {"section": "PURPOSE", "value": {"text": "Safety planning"}, "reason": "Wrong purpose recorded"}""");
         assertThat(corrected.status()).isEqualTo(201);
-        JsonNode after = chronology(caseId, "", 2);
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!after.path("entries").get(0).path("amended").asBoolean() && System.nanoTime() < deadline) {
-            sleep(50);
-            after = chronology(caseId, "", 2);
-        }
+        JsonNode after = eventually(() -> chronology(caseId, "", 2),
+                view -> view.path("entries").get(0).path("amended").asBoolean(), Duration.ofSeconds(10));
         assertThat(after.path("entries").get(0).path("amended").asBoolean()).isTrue();
         assertThat(after.path("entries").get(0).path("summary").asText()).endsWith(": Safety planning");
         assertThat(after.path("digest").asText()).isNotEqualTo(before.path("digest").asText());

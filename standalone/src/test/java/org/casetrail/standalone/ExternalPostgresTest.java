@@ -59,13 +59,9 @@ class ExternalPostgresTest {
             assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
             assertThat(alex.get("/api/cases/" + opened.text("caseId") + "?minVersion=1").status()).isEqualTo(200);
 
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
             var avery = Api.at(port).as("avery");
-            var verification = avery.get("/api/audit/verify").json();
-            while (verification.path("events").asLong() < 2 && System.nanoTime() < deadline) {
-                HttpTestSupport.sleep(100);
-                verification = avery.get("/api/audit/verify").json();
-            }
+            var verification = HttpTestSupport.eventually(() -> avery.get("/api/audit/verify").json(),
+                    found -> found.path("events").asLong() >= 2, java.time.Duration.ofSeconds(10));
             assertThat(verification.path("verified").asBoolean()).as(verification.toString()).isTrue();
             assertThat(verification.path("events").asLong()).as("the case opened and the reads").isGreaterThanOrEqualTo(2);
         }

@@ -77,16 +77,7 @@ class FollowUpsHttpTest extends HttpTestSupport {
     }
 
     JsonNode eventually(String path, java.util.function.Predicate<JsonNode> ready) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        JsonNode last;
-        do {
-            last = alex().get(path).json();
-            if (ready.test(last)) {
-                return last;
-            }
-            sleep(50);
-        } while (System.nanoTime() < deadline);
-        return last;
+        return eventually(() -> alex().get(path).json(), ready, Duration.ofSeconds(5));
     }
 
     @Test

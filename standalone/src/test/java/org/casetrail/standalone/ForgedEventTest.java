@@ -48,12 +48,8 @@ class ForgedEventTest extends HttpTestSupport {
                     head + 1, 999_999_999L, "forged", new byte[32]);
         openCase();
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        var health = as("morgan").get("/actuator/health");
-        while (!health.body().contains("\"auditChain\":{\"status\":\"DOWN\"") && System.nanoTime() < deadline) {
-            sleep(100);
-            health = as("morgan").get("/actuator/health");
-        }
+        var health = eventually(() -> as("morgan").get("/actuator/health"),
+                response -> response.body().contains("\"auditChain\":{\"status\":\"DOWN\""), Duration.ofSeconds(15));
         assertThat(health.status()).isEqualTo(503);
         assertThat(health.json().path("components").path("auditChain").path("status").asText()).isEqualTo("DOWN");
         assertThat(health.json().path("components").path("auditChain").path("details").path("linking").asBoolean())
@@ -69,17 +65,11 @@ class ForgedEventTest extends HttpTestSupport {
     }
 
     void awaitLinked(String aggregateId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            Long linked = jdbc.queryForObject("""
-                    SELECT count(*) FROM audit.chain c JOIN domain_event_entry e ON e.global_index = c.global_index
-                    WHERE e.aggregate_identifier = ?""", Long.class, aggregateId);
-            if (linked != null && linked > 0) {
-                return;
-            }
-            sleep(20);
-        }
-        throw new AssertionError("the case's event was not linked");
+        Long linked = eventually(() -> jdbc.queryForObject("""
+                SELECT count(*) FROM audit.chain c JOIN domain_event_entry e ON e.global_index = c.global_index
+                WHERE e.aggregate_identifier = ?""", Long.class, aggregateId),
+                count -> count != null && count > 0, Duration.ofSeconds(10));
+        assertThat(linked).as("the case's event was linked").isPositive();
     }
 
     String[] cliArguments() {

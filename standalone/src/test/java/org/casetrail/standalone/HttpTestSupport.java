@@ -2,7 +2,10 @@ package org.casetrail.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -39,6 +42,20 @@ abstract class HttpTestSupport {
         var response = alex().post("/api/cases", JO.formatted(UUID.randomUUID()));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.text("caseId");
+    }
+
+    /**
+     * Reads with {@code read} until {@code ready} holds of what it read or {@code limit} has passed, and returns
+     * the last read: for what projections and the audit chain show a moment after a write.
+     */
+    static <T> T eventually(Supplier<T> read, Predicate<T> ready, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        T last = read.get();
+        while (!ready.test(last) && System.nanoTime() < deadline) {
+            sleep(50);
+            last = read.get();
+        }
+        return last;
     }
 
     static void sleep(long millis) {

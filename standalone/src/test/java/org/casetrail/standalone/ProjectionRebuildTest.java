@@ -75,16 +75,12 @@ class ProjectionRebuildTest {
     private String lastCase;
 
     /** Follows the rebuild through GET /actuator/projections until it says it has finished. */
-    private JsonNode awaitRebuild() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode status = Api.at(port).as("alex").get("/actuator/projections").json().path("rebuild");
-            if (status.path("finished").asBoolean()) {
-                return status;
-            }
-            HttpTestSupport.sleep(50);
-        }
-        throw new AssertionError("The rebuild did not finish in 60 s");
+    private JsonNode awaitRebuild() {
+        JsonNode status = HttpTestSupport.eventually(
+                () -> Api.at(port).as("alex").get("/actuator/projections").json().path("rebuild"),
+                rebuild -> rebuild.path("finished").asBoolean(), Duration.ofSeconds(60));
+        assertThat(status.path("finished").asBoolean()).as("the rebuild finished in 60 s").isTrue();
+        return status;
     }
 
     private void recordSomeHistory() {
