@@ -2,9 +2,14 @@ package org.casetrail.standalone;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import org.axonframework.spring.stereotype.Aggregate;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -20,18 +25,18 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule commandSideDoesNotDependOnQuerySide = noClasses()
             .that().resideInAPackage("org.casetrail.command..")
-            .should().dependOnClassesThat().resideInAPackage("org.casetrail.query..");
+            .should().dependOnClassesThat().resideInAnyPackage("org.casetrail.query..", "org.casetrail.audit..");
 
     @ArchTest
     static final ArchRule querySideDoesNotDependOnCommandSide = noClasses()
-            .that().resideInAPackage("org.casetrail.query..")
+            .that().resideInAnyPackage("org.casetrail.query..", "org.casetrail.audit..")
             .should().dependOnClassesThat().resideInAPackage("org.casetrail.command..");
 
     @ArchTest
     static final ArchRule platformServesBothSidesAndKnowsNeither = noClasses()
             .that().resideInAPackage("org.casetrail.platform..")
             .should().dependOnClassesThat().resideInAnyPackage("org.casetrail.command..", "org.casetrail.query..",
-                                                                "org.casetrail.standalone..");
+                                                                "org.casetrail.audit..", "org.casetrail.standalone..");
 
     @ArchTest
     static final ArchRule sharedEventsUseOnlyTheJdk = classes()
@@ -45,11 +50,68 @@ class ArchitectureTest {
     static final ArchRule sharedEventsAreRecordsOrEnums = classes()
             .that().resideInAPackage("org.casetrail.events..")
             .and().doNotHaveSimpleName("package-info")
-            .should(new ArchCondition<>("be a record or an enum") {
+            .should(new ArchCondition<>("be a record, an enum or a sealed interface over records") {
                 @Override
                 public void check(JavaClass item, ConditionEvents events) {
-                    boolean ok = item.isRecord() || item.isEnum();
+                    boolean ok = item.isRecord() || item.isEnum()
+                                 || item.isInterface() && item.reflect().isSealed()
+                                 // What javac writes for a switch over an enum.
+                                 || item.getModifiers().contains(JavaModifier.SYNTHETIC);
                     events.add(new SimpleConditionEvent(item, ok, item.getName() + " is a record or an enum"));
                 }
             });
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenModules = slices().matching("org.casetrail.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenPlatformPackages = slices().matching("org.casetrail.platform.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenCommandFeatures = slices().matching("org.casetrail.command.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenQueryFeatures = slices().matching("org.casetrail.query.(*)..")
+            .should().beFreeOfCycles();
+
+    /** A feature reaches another only through the public types it offers (its queries and views). */
+    @ArchTest
+    static final ArchRule queryFeaturesMeetThroughPublicTypes = classes()
+            .that().resideInAPackage("org.casetrail.query..")
+            .should(new ArchCondition<>("use another feature's public types only") {
+                @Override
+                public void check(JavaClass item, ConditionEvents events) {
+                    for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
+                        JavaClass target = dependency.getTargetClass().getBaseComponentType();
+                        if (target.getPackageName().startsWith("org.casetrail.query.")
+                            && !target.getPackageName().equals(item.getPackageName())
+                            && !target.getModifiers().contains(JavaModifier.PUBLIC)) {
+                            events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                        }
+                    }
+                }
+            });
+
+    @ArchTest
+    static final ArchRule aggregatesKnowNothingOfHttp = noClasses()
+            .that().areAnnotatedWith(Aggregate.class).or().resideInAPackage("org.casetrail.command.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",
+                                                                "jakarta.servlet..", "org.casetrail.command.web..");
+
+    /** The audit trail and chain stand beside the read models: they use none of them. */
+    @ArchTest
+    static final ArchRule auditUsesNoReadModel = noClasses()
+            .that().resideInAPackage("org.casetrail.audit..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.casetrail.query..", "org.casetrail.command..");
+
+    /** An auditor's verifier needs nothing but the JDK (and a JDBC driver at run time). */
+    @ArchTest
+    static final ArchRule verifierUsesOnlyTheJdk = classes()
+            .that().resideInAPackage("org.casetrail.audit.verify..")
+            .should().onlyDependOnClassesThat(DescribedPredicate.describe("the JDK",
+                    (JavaClass c) -> c.getPackageName().startsWith("java.")
+                            || c.getPackageName().startsWith("org.casetrail.audit.verify")
+                            || c.isPrimitive() || c.isArray() && c.getBaseComponentType().isPrimitive()));
 }

@@ -13,8 +13,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.casetrail.query.audit.AuditVerifier;
-import org.casetrail.query.audit.CheckpointSigner;
+import org.casetrail.audit.verify.AuditVerifier;
+import org.casetrail.audit.verify.CheckpointSigner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.casetrail.query.audit.VerifyAuditChain;
+import org.casetrail.audit.verify.VerifyAuditChain;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;

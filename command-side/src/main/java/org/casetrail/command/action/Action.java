@@ -12,7 +12,7 @@ import org.casetrail.command.action.ActionCommands.CompleteActionCommand;
 import org.casetrail.command.action.ActionCommands.ReassignActionCommand;
 import org.casetrail.command.action.ActionCommands.RedateActionCommand;
 import org.casetrail.command.contact.ContactDirectory;
-import org.casetrail.command.web.Versions;
+import org.casetrail.command.domain.PublicVersion;
 import org.casetrail.events.action.ActionAssignedEvent;
 import org.casetrail.events.action.ActionCancelledEvent;
 import org.casetrail.events.action.ActionCompletedEvent;
@@ -46,14 +46,14 @@ class Action {
     long handle(ReassignActionCommand command) {
         requireOutstanding();
         apply(new ActionReassignedEvent(actionId, command.assignee(), command.reason()));
-        return Versions.current();
+        return PublicVersion.current();
     }
 
     @CommandHandler
     long handle(RedateActionCommand command) {
         requireOutstanding();
         apply(new ActionRedatedEvent(actionId, command.dueDate(), command.reason()));
-        return Versions.current();
+        return PublicVersion.current();
     }
 
     @CommandHandler
@@ -61,14 +61,14 @@ class Action {
         requireOutstanding();
         contacts.usable(command.contactId(), caseId);
         apply(new ActionCompletedEvent(actionId, command.contactId(), command.outcome()));
-        return Versions.current();
+        return PublicVersion.current();
     }
 
     @CommandHandler
     long handle(CancelActionCommand command) {
         requireOutstanding();
         apply(new ActionCancelledEvent(actionId, command.reason()));
-        return Versions.current();
+        return PublicVersion.current();
     }
 
     @EventSourcingHandler

@@ -16,7 +16,7 @@ import org.casetrail.command.action.ActionCommands.RedateActionCommand;
 import org.casetrail.command.web.CommandDispatcher;
 import org.casetrail.command.web.Versions;
 import org.casetrail.events.action.ActionTerm;
-import org.casetrail.platform.messaging.Ids;
+import org.casetrail.platform.web.Ids;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;

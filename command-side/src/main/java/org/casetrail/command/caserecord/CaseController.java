@@ -19,7 +19,7 @@ import org.casetrail.command.web.Versions;
 import org.casetrail.events.caserecord.PlanKind;
 import org.casetrail.events.caserecord.PlanType;
 import org.casetrail.events.caserecord.ServiceUser;
-import org.casetrail.platform.messaging.Ids;
+import org.casetrail.platform.web.Ids;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -13,7 +13,7 @@ import org.casetrail.command.caserecord.CaseCommands.CloseCaseCommand;
 import org.casetrail.command.caserecord.CaseCommands.OpenCaseCommand;
 import org.casetrail.command.caserecord.CaseCommands.RecordPlanCommand;
 import org.casetrail.command.caserecord.CaseCommands.ReopenCaseCommand;
-import org.casetrail.command.web.Versions;
+import org.casetrail.command.domain.PublicVersion;
 import org.casetrail.events.caserecord.CaseClosedEvent;
 import org.casetrail.events.caserecord.CaseOpenedEvent;
 import org.casetrail.events.caserecord.CaseReopenedEvent;
@@ -50,7 +50,7 @@ class CaseRecord {
         }
         apply(new PlanRecordedEvent(caseId, command.planId(), command.kind(), command.title(), command.date(),
                                     command.summary()));
-        return Versions.current();
+        return PublicVersion.current();
     }
 
     @CommandHandler
@@ -59,7 +59,7 @@ class CaseRecord {
             throw new DomainRuleViolation("CASE_ALREADY_CLOSED", "The case is already closed");
         }
         apply(new CaseClosedEvent(caseId, command.reason()));
-        return Versions.current();
+        return PublicVersion.current();
     }
 
     @CommandHandler
@@ -68,7 +68,7 @@ class CaseRecord {
             throw new DomainRuleViolation("CASE_NOT_CLOSED", "Only a closed case can be reopened");
         }
         apply(new CaseReopenedEvent(caseId, command.reason()));
-        return Versions.current();
+        return PublicVersion.current();
     }
 
     @EventSourcingHandler

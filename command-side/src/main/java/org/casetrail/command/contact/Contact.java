@@ -8,6 +8,7 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.casetrail.command.caserecord.CaseDirectory;
+import org.casetrail.command.caserecord.CaseDirectory.CaseFacts;
 import org.casetrail.command.contact.ContactCommands.AddAddendumCommand;
 import org.casetrail.command.contact.ContactCommands.ChangeAttendeesCommand;
 import org.casetrail.command.contact.ContactCommands.ChangeDescriptionCommand;
@@ -18,16 +19,20 @@ import org.casetrail.command.contact.ContactCommands.CorrectContactCommand;
 import org.casetrail.command.contact.ContactCommands.DiscardContactCommand;
 import org.casetrail.command.contact.ContactCommands.DraftContactCommand;
 import org.casetrail.command.contact.ContactCommands.FinaliseContactCommand;
-import org.casetrail.command.web.Versions;
+import org.casetrail.command.domain.PublicVersion;
 import org.casetrail.events.contact.AddendumAddedEvent;
 import org.casetrail.events.contact.AttendeesChangedEvent;
+import org.casetrail.events.contact.ContactContent;
+import org.casetrail.events.contact.ContactContentChange;
 import org.casetrail.events.contact.ContactCorrectedEvent;
 import org.casetrail.events.contact.ContactDiscardedEvent;
 import org.casetrail.events.contact.ContactDraftedEvent;
 import org.casetrail.events.contact.ContactFinalisedEvent;
 import org.casetrail.events.contact.DescriptionChangedEvent;
+import org.casetrail.events.contact.Purpose;
 import org.casetrail.events.contact.PurposeChangedEvent;
 import org.casetrail.events.contact.SettingChangedEvent;
+import org.casetrail.events.contact.Timing;
 import org.casetrail.events.contact.TimingChangedEvent;
 import org.casetrail.platform.messaging.DomainRuleViolation;
 import org.casetrail.platform.messaging.MetaDataKeys;
@@ -59,8 +64,8 @@ class Contact {
         if (!facts.open()) {
             throw new DomainRuleViolation("CASE_CLOSED", "Cannot record a contact on a closed case; reopen it first");
         }
-        ContactContent.requireOrdered(command.timing());
-        ContactContent.requirePlansOf(facts, command.purpose());
+        requireOrdered(command.timing());
+        requirePlansOf(facts, command.purpose());
         apply(new ContactDraftedEvent(command.contactId(), command.caseId(), command.attendees(), command.setting(),
                                       command.timing(), command.purpose(), command.description(), command.sessionId()));
         if (command.sessionId() != null) {
@@ -83,7 +88,7 @@ class Contact {
     @CommandHandler
     long handle(ChangeTimingCommand command, @MetaDataValue(MetaDataKeys.ACTOR) String actor,
                 @MetaDataValue(MetaDataKeys.ACTOR_ROLE) String role) {
-        ContactContent.requireOrdered(command.timing());
+        requireOrdered(command.timing());
         return edit(actor, role, new TimingChangedEvent(contactId, command.timing()));
     }
 
@@ -91,9 +96,9 @@ class Contact {
     long handle(ChangePurposeCommand command, CaseDirectory cases, @MetaDataValue(MetaDataKeys.ACTOR) String actor,
                 @MetaDataValue(MetaDataKeys.ACTOR_ROLE) String role) {
         requireDraftChangeableBy(actor, role);
-        ContactContent.requirePlansOf(cases.facts(caseId), command.purpose());
+        requirePlansOf(cases.facts(caseId), command.purpose());
         apply(new PurposeChangedEvent(contactId, command.purpose()));
-        return Versions.current();
+        return PublicVersion.current();
     }
 
     @CommandHandler
@@ -112,14 +117,14 @@ class Contact {
                     "Fill in " + String.join(", ", missing) + " before signing the contact");
         }
         apply(new ContactFinalisedEvent(contactId, actor));
-        return Versions.current();
+        return PublicVersion.current();
     }
 
     @CommandHandler
     long handle(AddAddendumCommand command) {
         requireFinalised("addenda");
         apply(new AddendumAddedEvent(contactId, command.addendumId(), command.text(), command.reason()));
-        return Versions.current();
+        return PublicVersion.current();
     }
 
     @CommandHandler
@@ -132,12 +137,12 @@ class Contact {
             throw new DomainRuleViolation("CORRECTION_MISMATCH", "A correction carries the " + command.section()
                     + " section and nothing else");
         }
-        ContactContent.requireOrdered(value.timing());
-        ContactContent.requirePlansOf(cases.facts(caseId), value.purpose());
+        requireOrdered(value.timing());
+        requirePlansOf(cases.facts(caseId), value.purpose());
         apply(new ContactCorrectedEvent(contactId, command.correctionId(), command.section(), value.attendees(),
                                         value.setting(), value.timing(), value.purpose(), value.description(),
                                         command.reason()));
-        return Versions.current();
+        return PublicVersion.current();
     }
 
     @CommandHandler
@@ -145,7 +150,7 @@ class Contact {
                 @MetaDataValue(MetaDataKeys.ACTOR_ROLE) String role) {
         requireDraftChangeableBy(actor, role);
         apply(new ContactDiscardedEvent(contactId, command.reason()));
-        return Versions.current();
+        return PublicVersion.current();
     }
 
     @EventSourcingHandler
@@ -154,43 +159,18 @@ class Contact {
         caseId = event.caseId();
         author = actor;
         status = Status.DRAFT;
-        content = new ContactContent(event.attendees(), event.setting(), event.timing(), event.purpose(),
-                                     event.description());
+        content = event.applyTo(ContactContent.empty());
     }
 
+    /** Edits and corrections: each event says how it changes the content. */
     @EventSourcingHandler
-    void on(AttendeesChangedEvent event) {
-        content = content.withAttendees(event.attendees());
-    }
-
-    @EventSourcingHandler
-    void on(SettingChangedEvent event) {
-        content = content.withSetting(event.setting());
-    }
-
-    @EventSourcingHandler
-    void on(TimingChangedEvent event) {
-        content = content.withTiming(event.timing());
-    }
-
-    @EventSourcingHandler
-    void on(PurposeChangedEvent event) {
-        content = content.withPurpose(event.purpose());
-    }
-
-    @EventSourcingHandler
-    void on(DescriptionChangedEvent event) {
-        content = content.withDescription(event.description());
+    void on(ContactContentChange change) {
+        content = change.applyTo(content);
     }
 
     @EventSourcingHandler
     void on(ContactFinalisedEvent event) {
         status = Status.FINALISED;
-    }
-
-    @EventSourcingHandler
-    void on(ContactCorrectedEvent event) {
-        content = content.corrected(event);
     }
 
     @EventSourcingHandler
@@ -205,7 +185,7 @@ class Contact {
     private long edit(String actor, String role, Object event) {
         requireDraftChangeableBy(actor, role);
         apply(event);
-        return Versions.current();
+        return PublicVersion.current();
     }
 
     private void requireDraftChangeableBy(String actor, String role) {
@@ -230,6 +210,24 @@ class Contact {
         if (status != Status.FINALISED) {
             throw new DomainRuleViolation("CONTACT_NOT_FINALISED", "Only a finalised contact takes " + what
                     + (status == Status.DRAFT ? "; edit the draft instead" : ""));
+        }
+    }
+
+    private static void requireOrdered(Timing timing) {
+        if (new ContactContent(null, null, timing, null, null).endsBeforeStart()) {
+            throw new DomainRuleViolation("END_BEFORE_START", "A contact cannot end before it starts");
+        }
+    }
+
+    private static void requirePlansOf(CaseFacts facts, Purpose purpose) {
+        if (purpose == null) {
+            return;
+        }
+        for (String planId : purpose.linkedPlanIds()) {
+            if (!facts.planIds().contains(planId)) {
+                throw new DomainRuleViolation("PLAN_NOT_IN_CASE",
+                        "Plan " + planId + " is not an assessment or plan of this contact's case");
+            }
         }
     }
 }

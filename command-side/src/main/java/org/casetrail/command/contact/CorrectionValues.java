@@ -11,6 +11,7 @@ import org.casetrail.command.contact.ContactController.DescriptionBody;
 import org.casetrail.command.contact.ContactController.PurposeBody;
 import org.casetrail.command.contact.ContactController.SettingBody;
 import org.casetrail.command.contact.ContactController.TimingBody;
+import org.casetrail.events.contact.ContactContent;
 import org.casetrail.events.contact.ContactSection;
 import org.casetrail.platform.web.InvalidFields;
 import org.casetrail.platform.web.Problems.FieldError;

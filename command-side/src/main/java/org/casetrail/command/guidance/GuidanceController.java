@@ -12,7 +12,7 @@ import org.casetrail.command.guidance.GuidanceCommands.RequestGuidanceCommand;
 import org.casetrail.command.web.CommandDispatcher;
 import org.casetrail.command.web.Versions;
 import org.casetrail.events.guidance.Urgency;
-import org.casetrail.platform.messaging.Ids;
+import org.casetrail.platform.web.Ids;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;

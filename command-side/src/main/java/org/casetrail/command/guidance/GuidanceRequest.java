@@ -10,7 +10,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.casetrail.command.contact.ContactDirectory;
 import org.casetrail.command.guidance.GuidanceCommands.GiveGuidanceCommand;
 import org.casetrail.command.guidance.GuidanceCommands.RequestGuidanceCommand;
-import org.casetrail.command.web.Versions;
+import org.casetrail.command.domain.PublicVersion;
 import org.casetrail.events.guidance.GuidanceGivenEvent;
 import org.casetrail.events.guidance.GuidanceRequestedEvent;
 import org.casetrail.platform.messaging.DomainRuleViolation;
@@ -45,7 +45,7 @@ class GuidanceRequest {
             throw new DomainRuleViolation("GUIDANCE_ALREADY_GIVEN", "This request has already been answered");
         }
         apply(new GuidanceGivenEvent(requestId, command.guidance()));
-        return Versions.current();
+        return PublicVersion.current();
     }
 
     @EventSourcingHandler

@@ -10,7 +10,7 @@ import org.casetrail.command.contact.ContactDirectory;
 import org.casetrail.command.risk.RiskCommands.CloseRiskCommand;
 import org.casetrail.command.risk.RiskCommands.IdentifyRiskCommand;
 import org.casetrail.command.risk.RiskCommands.ReviewRiskCommand;
-import org.casetrail.command.web.Versions;
+import org.casetrail.command.domain.PublicVersion;
 import org.casetrail.events.risk.RiskClosedEvent;
 import org.casetrail.events.risk.RiskIdentifiedEvent;
 import org.casetrail.events.risk.RiskReviewedEvent;
@@ -42,14 +42,14 @@ class Risk {
         requireOpen();
         contacts.usable(command.contactId(), caseId);
         apply(new RiskReviewedEvent(riskId, command.contactId(), command.note(), command.severity()));
-        return Versions.current();
+        return PublicVersion.current();
     }
 
     @CommandHandler
     long handle(CloseRiskCommand command) {
         requireOpen();
         apply(new RiskClosedEvent(riskId, command.reason()));
-        return Versions.current();
+        return PublicVersion.current();
     }
 
     @EventSourcingHandler

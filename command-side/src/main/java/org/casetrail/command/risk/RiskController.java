@@ -18,7 +18,7 @@ import org.casetrail.events.risk.Professional;
 import org.casetrail.events.risk.RiskAspect;
 import org.casetrail.events.risk.RiskCategory;
 import org.casetrail.events.risk.Severity;
-import org.casetrail.platform.messaging.Ids;
+import org.casetrail.platform.web.Ids;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;

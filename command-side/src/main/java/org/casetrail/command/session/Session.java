@@ -12,7 +12,7 @@ import org.casetrail.command.session.SessionCommands.CancelSessionCommand;
 import org.casetrail.command.session.SessionCommands.RecordMissedSessionCommand;
 import org.casetrail.command.session.SessionCommands.RecordNoAccessCommand;
 import org.casetrail.command.session.SessionCommands.RescheduleSessionCommand;
-import org.casetrail.command.web.Versions;
+import org.casetrail.command.domain.PublicVersion;
 import org.casetrail.events.session.NoAccessRecordedEvent;
 import org.casetrail.events.session.SessionBookedEvent;
 import org.casetrail.events.session.SessionCancelledEvent;
@@ -50,28 +50,28 @@ class Session {
     long handle(RescheduleSessionCommand command) {
         requireBooked();
         apply(new SessionRescheduledEvent(sessionId, command.scheduledFor(), command.reason()));
-        return Versions.current();
+        return PublicVersion.current();
     }
 
     @CommandHandler
     long handle(CancelSessionCommand command) {
         requireBooked();
         apply(new SessionCancelledEvent(sessionId, command.reason()));
-        return Versions.current();
+        return PublicVersion.current();
     }
 
     @CommandHandler
     long handle(RecordNoAccessCommand command) {
         requireBooked();
         apply(new NoAccessRecordedEvent(sessionId, command.attemptedAt(), command.note()));
-        return Versions.current();
+        return PublicVersion.current();
     }
 
     @CommandHandler
     long handle(RecordMissedSessionCommand command) {
         requireBooked();
         apply(new SessionMissedEvent(sessionId, command.note()));
-        return Versions.current();
+        return PublicVersion.current();
     }
 
     /** Called while a contact is drafted for this session, in the same unit of work. */

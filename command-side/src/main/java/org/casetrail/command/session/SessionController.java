@@ -17,7 +17,7 @@ import org.casetrail.command.web.CommandDispatcher;
 import org.casetrail.command.web.Versions;
 import org.casetrail.events.contact.Setting;
 import org.casetrail.events.contact.SettingType;
-import org.casetrail.platform.messaging.Ids;
+import org.casetrail.platform.web.Ids;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;

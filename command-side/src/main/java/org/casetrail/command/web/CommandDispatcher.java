@@ -5,7 +5,7 @@ import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.casetrail.platform.messaging.MetaDataKeys;
-import org.casetrail.platform.messaging.RequestMetaData;
+import org.casetrail.platform.request.RequestMetaData;
 import org.springframework.stereotype.Component;
 
 /**

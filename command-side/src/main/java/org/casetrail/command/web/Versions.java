@@ -3,13 +3,12 @@ package org.casetrail.command.web;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.axonframework.modelling.command.AggregateLifecycle;
 import org.casetrail.platform.web.InvalidFields;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Public versions count an aggregate's events (1 after the first); Axon counts sequence numbers from 0. This is
- * the one place the two meet, for {@code If-Match} in and {@code ETag} out.
+ * Versions over HTTP: {@code If-Match} in (as the Axon sequence number a write expects) and {@code ETag} out.
+ * The numbering itself is {@link org.casetrail.command.domain.PublicVersion}'s.
  */
 public final class Versions {
 
@@ -29,16 +28,6 @@ public final class Versions {
             throw new InvalidFields(IF_MATCH, "must be a version as returned in ETag, e.g. \"3\"");
         }
         return Long.parseLong(matcher.group(1)) - 1;
-    }
-
-    /** The public version of the aggregate whose command is being handled, after the events it applied. */
-    public static long current() {
-        return fromSequence(AggregateLifecycle.getVersion());
-    }
-
-    /** The public version after an aggregate's last event, from the sequence number Axon reports. */
-    public static long fromSequence(Long sequence) {
-        return sequence == null ? 0 : sequence + 1;
     }
 
     public static String etag(long version) {

@@ -23,6 +23,7 @@ import org.casetrail.command.contact.ContactCommands.CorrectContactCommand;
 import org.casetrail.command.contact.ContactCommands.DiscardContactCommand;
 import org.casetrail.command.contact.ContactCommands.DraftContactCommand;
 import org.casetrail.command.contact.ContactCommands.FinaliseContactCommand;
+import org.casetrail.events.contact.ContactContent;
 import org.casetrail.events.contact.AddendumAddedEvent;
 import org.casetrail.events.contact.Attendee;
 import org.casetrail.events.contact.AttendeeRole;

@@ -14,7 +14,7 @@ import org.casetrail.events.caserecord.CaseReopenedEvent;
 import org.casetrail.events.caserecord.PlanRecordedEvent;
 import org.casetrail.platform.messaging.MetaDataKeys;
 import org.casetrail.query.projection.Processors;
-import org.casetrail.query.projection.Sql;
+import org.casetrail.platform.db.Sql;
 import org.casetrail.query.projection.VersionedRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -2,104 +2,136 @@ package org.casetrail.query.caserecord;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
-import org.axonframework.queryhandling.QueryHandler;
-import org.casetrail.events.caserecord.PlanKind;
 import org.casetrail.events.caserecord.PlanType;
 import org.casetrail.query.caserecord.CaseViews.CasePage;
 import org.casetrail.query.caserecord.CaseViews.CaseSummaryView;
 import org.casetrail.query.caserecord.CaseViews.CaseView;
 import org.casetrail.query.caserecord.CaseViews.CountsView;
-import org.casetrail.query.caserecord.CaseViews.FindCaseQuery;
-import org.casetrail.query.caserecord.CaseViews.FindCasesQuery;
 import org.casetrail.query.caserecord.CaseViews.PlanView;
 import org.casetrail.query.caserecord.CaseViews.ServiceUserView;
 import org.casetrail.query.caserecord.CaseViews.StatusChangeView;
-import org.casetrail.query.projection.Sql;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.casetrail.query.contact.CaseContacts;
+import org.casetrail.query.projection.KnownCases;
+import org.casetrail.platform.db.Rows;
+import org.casetrail.platform.db.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Answers case queries from the tables {@link CaseProjection} keeps. */
+/** The case reads, from the tables {@link CaseProjection} keeps; the one place those tables are read. */
 @Component
-class CaseQueries {
+public class CaseQueries implements KnownCases {
+
+    /** Who a case is about and where it stands: what other features print or report beside their own rows. */
+    public record CaseHeader(String caseId, String serviceUserName, LocalDate dateOfBirth, String reference,
+                             PlanType planType, String allocatedWorker, String status, Instant openedAt) {
+    }
 
     private static final String SUMMARY_COLUMNS = """
             case_id, service_user_name, date_of_birth, reference, plan_type, allocated_worker, status, opened_at,
             opened_by, plan_count, version""";
+    private static final String HEADER_COLUMNS = """
+            case_id, service_user_name, date_of_birth, reference, plan_type, allocated_worker, status, opened_at""";
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
+    private final CaseContacts contacts;
 
-    CaseQueries(JdbcTemplate jdbc) {
+    CaseQueries(JdbcClient jdbc, CaseContacts contacts) {
         this.jdbc = jdbc;
+        this.contacts = contacts;
     }
 
-    @QueryHandler
-    Optional<CaseView> handle(FindCaseQuery query) {
-        List<CaseView> found = jdbc.query("SELECT " + SUMMARY_COLUMNS + " FROM projections.case_record WHERE case_id = ?",
-                (rs, n) -> caseView(rs), Sql.uuid(query.caseId()));
-        return found.stream().findFirst();
+    public Optional<CaseView> find(String caseId) {
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM projections.case_record WHERE case_id = ?")
+                   .param(Sql.uuid(caseId))
+                   .query((rs, n) -> caseView(rs))
+                   .optional();
     }
 
-    @QueryHandler
-    CasePage handle(FindCasesQuery query) {
+    /** A page of cases, newest first, optionally by status and allocated worker. */
+    public CasePage list(String status, String allocatedWorker, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE true");
         List<Object> args = new ArrayList<>();
-        if (query.status() != null) {
+        if (status != null) {
             where.append(" AND status = ?");
-            args.add(query.status());
+            args.add(status);
         }
-        if (query.allocatedWorker() != null) {
+        if (allocatedWorker != null) {
             where.append(" AND allocated_worker = ?");
-            args.add(query.allocatedWorker());
+            args.add(allocatedWorker);
         }
-        Long total = jdbc.queryForObject("SELECT count(*) FROM projections.case_record" + where, Long.class,
-                                         args.toArray());
+        long total = jdbc.sql("SELECT count(*) FROM projections.case_record" + where).params(args)
+                         .query(Long.class).single();
         List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(query.size());
-        pageArgs.add((long) query.page() * query.size());
-        List<CaseSummaryView> items = jdbc.query("SELECT " + SUMMARY_COLUMNS + " FROM projections.case_record" + where
-                        + " ORDER BY opened_at DESC, case_id LIMIT ? OFFSET ?",
-                (rs, n) -> new CaseSummaryView(rs.getString("case_id"), serviceUser(rs),
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        List<CaseSummaryView> items = jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM projections.case_record" + where
+                                               + " ORDER BY opened_at DESC, case_id LIMIT ? OFFSET ?")
+                .params(pageArgs)
+                .query((rs, n) -> new CaseSummaryView(rs.getString("case_id"), serviceUser(rs),
                         PlanType.valueOf(rs.getString("plan_type")), rs.getString("allocated_worker"),
-                        rs.getString("status"), Sql.instant(rs.getObject("opened_at", OffsetDateTime.class)),
-                        rs.getLong("version")),
-                pageArgs.toArray());
-        return new CasePage(items, query.page(), query.size(), total == null ? 0 : total);
+                        rs.getString("status"), Sql.instant(rs.getObject("opened_at", java.time.OffsetDateTime.class)),
+                        rs.getLong("version")))
+                .list();
+        return new CasePage(items, page, size, total);
+    }
+
+    @Override
+    public boolean contains(String caseId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM projections.case_record WHERE case_id = ?)")
+                   .param(Sql.uuid(caseId)).query(Boolean.class).single();
+    }
+
+    public Optional<CaseHeader> header(String caseId) {
+        return jdbc.sql("SELECT " + HEADER_COLUMNS + " FROM projections.case_record WHERE case_id = ?")
+                   .param(Sql.uuid(caseId)).query(Rows.as(CaseHeader.class)).optional();
+    }
+
+    /** Every open case, oldest first. */
+    public List<CaseHeader> open() {
+        return jdbc.sql("SELECT " + HEADER_COLUMNS + " FROM projections.case_record WHERE status = 'OPEN' "
+                        + "ORDER BY opened_at, case_id")
+                   .query(Rows.as(CaseHeader.class)).list();
+    }
+
+    /** The case's rows as stored, by part, for a subject access request. */
+    public Map<String, List<Map<String, Object>>> held(String caseId) {
+        UUID id = Sql.uuid(caseId);
+        Map<String, List<Map<String, Object>>> held = new LinkedHashMap<>();
+        held.put("case", jdbc.sql("SELECT * FROM projections.case_record WHERE case_id = ?").param(id).query()
+                             .listOfRows());
+        held.put("plans", jdbc.sql("SELECT * FROM projections.case_plan WHERE case_id = ? ORDER BY version")
+                              .param(id).query().listOfRows());
+        held.put("statusChanges", jdbc.sql("SELECT * FROM projections.case_status_change WHERE case_id = ? "
+                                           + "ORDER BY version").param(id).query().listOfRows());
+        return held;
     }
 
     private CaseView caseView(ResultSet rs) throws SQLException {
-        var caseId = rs.getObject("case_id", java.util.UUID.class);
-        List<PlanView> plans = jdbc.query("""
-                SELECT plan_id, kind, title, plan_date, summary, recorded_at, recorded_by
-                FROM projections.case_plan WHERE case_id = ? ORDER BY version""",
-                (p, n) -> new PlanView(p.getString("plan_id"), PlanKind.valueOf(p.getString("kind")),
-                        p.getString("title"), p.getObject("plan_date", LocalDate.class), p.getString("summary"),
-                        Sql.instant(p.getObject("recorded_at", OffsetDateTime.class)), p.getString("recorded_by")),
-                caseId);
-        List<StatusChangeView> history = jdbc.query("""
-                SELECT status, reason, changed_at, changed_by, version
-                FROM projections.case_status_change WHERE case_id = ? ORDER BY version""",
-                (h, n) -> new StatusChangeView(h.getString("status"), h.getString("reason"),
-                        Sql.instant(h.getObject("changed_at", OffsetDateTime.class)), h.getString("changed_by"),
-                        h.getLong("version")),
-                caseId);
-        return new CaseView(caseId.toString(), serviceUser(rs), PlanType.valueOf(rs.getString("plan_type")),
+        String caseId = rs.getString("case_id");
+        UUID id = Sql.uuid(caseId);
+        List<PlanView> plans = jdbc.sql("""
+                SELECT plan_id, kind, title, plan_date AS date, summary, recorded_at, recorded_by
+                FROM projections.case_plan WHERE case_id = ? ORDER BY version""")
+                .param(id).query(Rows.as(PlanView.class)).list();
+        List<StatusChangeView> history = jdbc.sql("""
+                SELECT status, reason, changed_at AS at, changed_by AS by, version
+                FROM projections.case_status_change WHERE case_id = ? ORDER BY version""")
+                .param(id).query(Rows.as(StatusChangeView.class)).list();
+        CaseContacts.Counts counted = contacts.counts(caseId);
+        return new CaseView(caseId, serviceUser(rs), PlanType.valueOf(rs.getString("plan_type")),
                 rs.getString("allocated_worker"), rs.getString("status"),
-                Sql.instant(rs.getObject("opened_at", OffsetDateTime.class)), rs.getString("opened_by"), plans,
-                history, counts(caseId, rs.getInt("plan_count")), rs.getLong("version"));
-    }
-
-    /** Contacts are counted from the contacts' own read model, where discarding a draft is already reflected. */
-    private CountsView counts(java.util.UUID caseId, int plans) {
-        return jdbc.queryForObject("""
-                SELECT count(*) FILTER (WHERE status <> 'DISCARDED'), count(*) FILTER (WHERE status = 'DRAFT')
-                FROM projections.contact WHERE case_id = ?""",
-                (rs, n) -> new CountsView(plans, rs.getInt(1), rs.getInt(2)), caseId);
+                Sql.instant(rs.getObject("opened_at", java.time.OffsetDateTime.class)), rs.getString("opened_by"),
+                plans, history, new CountsView(rs.getInt("plan_count"), counted.contacts(), counted.drafts()),
+                rs.getLong("version"));
     }
 
     private static ServiceUserView serviceUser(ResultSet rs) throws SQLException {

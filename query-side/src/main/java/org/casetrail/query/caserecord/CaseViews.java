@@ -8,39 +8,33 @@ import org.casetrail.events.caserecord.PlanKind;
 import org.casetrail.events.caserecord.PlanType;
 
 /** What the case reads return. */
-final class CaseViews {
+public final class CaseViews {
 
     private CaseViews() {
     }
 
-    record ServiceUserView(String name, LocalDate dateOfBirth, String reference) {
+    public record ServiceUserView(String name, LocalDate dateOfBirth, String reference) {
     }
 
-    record PlanView(String planId, PlanKind kind, String title, LocalDate date, String summary, Instant recordedAt,
-                    String recordedBy) {
+    public record PlanView(String planId, PlanKind kind, String title, LocalDate date, String summary,
+                           Instant recordedAt, String recordedBy) {
     }
 
-    record StatusChangeView(String status, String reason, Instant at, String by, long version) {
+    public record StatusChangeView(String status, String reason, Instant at, String by, long version) {
     }
 
-    record CountsView(int plans, int contacts, int drafts) {
+    public record CountsView(int plans, int contacts, int drafts) {
     }
 
-    record CaseView(String caseId, ServiceUserView serviceUser, PlanType planType, String allocatedWorker,
-                    String status, Instant openedAt, String openedBy, List<PlanView> plans,
-                    List<StatusChangeView> statusHistory, CountsView counts, long version) {
+    public record CaseView(String caseId, ServiceUserView serviceUser, PlanType planType, String allocatedWorker,
+                           String status, Instant openedAt, String openedBy, List<PlanView> plans,
+                           List<StatusChangeView> statusHistory, CountsView counts, long version) {
     }
 
-    record CaseSummaryView(String caseId, ServiceUserView serviceUser, PlanType planType, String allocatedWorker,
-                           String status, Instant openedAt, long version) {
+    public record CaseSummaryView(String caseId, ServiceUserView serviceUser, PlanType planType,
+                                  String allocatedWorker, String status, Instant openedAt, long version) {
     }
 
-    record CasePage(List<CaseSummaryView> items, int page, int size, long total) {
-    }
-
-    record FindCaseQuery(String caseId) {
-    }
-
-    record FindCasesQuery(String status, String allocatedWorker, int page, int size) {
+    public record CasePage(List<CaseSummaryView> items, int page, int size, long total) {
     }
 }

@@ -12,15 +12,16 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.casetrail.query.audit.Checkpoints;
-import org.casetrail.query.audit.Checkpoints.CheckpointView;
-import org.casetrail.query.chronology.ChronologyReads.ChronologyView;
-import org.casetrail.query.chronology.ChronologyReads.EntryView;
+import org.casetrail.audit.Checkpoints;
+import org.casetrail.audit.Checkpoints.CheckpointView;
+import org.casetrail.query.caserecord.CaseQueries;
+import org.casetrail.query.caserecord.CaseQueries.CaseHeader;
+import org.casetrail.query.chronology.ChronologyViews.ChronologyView;
+import org.casetrail.query.chronology.ChronologyViews.EntryView;
+import org.casetrail.query.contact.CaseContacts;
 import org.casetrail.query.contact.ContactState;
 import org.casetrail.query.contact.ContactsAsOf;
 import org.casetrail.query.projection.Json;
-import org.casetrail.query.projection.Sql;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import com.lowagie.text.Chunk;
@@ -56,20 +57,18 @@ class CasePdfs {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm xxx", Locale.UK);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
-    private final JdbcTemplate jdbc;
+    private final CaseQueries cases;
+    private final CaseContacts caseContacts;
     private final Json json;
     private final Checkpoints checkpoints;
     private final ContactsAsOf contacts;
 
-    CasePdfs(JdbcTemplate jdbc, Json json, Checkpoints checkpoints, ContactsAsOf contacts) {
-        this.jdbc = jdbc;
+    CasePdfs(CaseQueries cases, CaseContacts caseContacts, Json json, Checkpoints checkpoints, ContactsAsOf contacts) {
+        this.cases = cases;
+        this.caseContacts = caseContacts;
         this.json = json;
         this.checkpoints = checkpoints;
         this.contacts = contacts;
-    }
-
-    record CaseHeader(String caseId, String name, LocalDate dateOfBirth, String reference, String planType,
-                      String worker, String status) {
     }
 
     void chronology(ChronologyView view, Instant producedAt, String producedBy, ZoneId zone, OutputStream out) {
@@ -86,7 +85,7 @@ class CasePdfs {
         Document document = open(out, view, producedAt, producedBy, zone);
         try {
             title(document, "Court bundle", header(view.caseId()), view.asOf(), producedAt, producedBy, zone);
-            List<String> contactIds = contactIds(view.caseId(), view.asOf());
+            List<String> contactIds = caseContacts.ids(view.caseId(), view.asOf());
             document.add(new Paragraph("Index", HEADING));
             document.add(new Paragraph("Part 1: chronology (" + view.entries().size() + " entries). Part 2: "
                     + contactIds.size() + " contacts, in the order they took place, each as it stood"
@@ -126,10 +125,10 @@ class CasePdfs {
 
     private void title(Document document, String what, CaseHeader header, Instant asOf, Instant producedAt,
                        String producedBy, ZoneId zone) {
-        document.add(new Paragraph(what + ": " + header.name(), TITLE));
+        document.add(new Paragraph(what + ": " + header.serviceUserName(), TITLE));
         String born = header.dateOfBirth() == null ? "date of birth not recorded" : "born " + DAY.format(header.dateOfBirth());
         document.add(new Paragraph(born + (header.reference() == null ? "" : ", reference " + header.reference())
-                + ". Case " + header.caseId() + ", " + words(header.planType()) + ", allocated to " + header.worker()
+                + ". Case " + header.caseId() + ", " + words(header.planType().name()) + ", allocated to " + header.allocatedWorker()
                 + ", " + header.status().toLowerCase(Locale.ROOT) + ".", BODY));
         document.add(new Paragraph((asOf == null ? "As recorded when produced" : "As recorded at "
                 + WHEN.format(asOf.atZone(zone))) + ". Produced " + WHEN.format(producedAt.atZone(zone)) + " by "
@@ -211,23 +210,8 @@ class CasePdfs {
         document.add(new Paragraph(text, BODY));
     }
 
-    CaseHeader header(String caseId) {
-        return jdbc.queryForObject("SELECT * FROM projections.case_record WHERE case_id = ?",
-                (rs, n) -> new CaseHeader(caseId, rs.getString("service_user_name"),
-                        rs.getObject("date_of_birth", LocalDate.class), rs.getString("reference"),
-                        rs.getString("plan_type"), rs.getString("allocated_worker"), rs.getString("status")),
-                Sql.uuid(caseId));
-    }
-
-    /** The case's contacts first recorded by {@code asOf} (all, when null), in the order they took place. */
-    private List<String> contactIds(String caseId, Instant asOf) {
-        if (asOf == null) {
-            return jdbc.queryForList("SELECT contact_id::text FROM projections.contact WHERE case_id = ? "
-                                     + "ORDER BY occurred_at, contact_id", String.class, Sql.uuid(caseId));
-        }
-        return jdbc.queryForList("SELECT contact_id::text FROM projections.contact WHERE case_id = ? "
-                                 + "AND recorded_at <= ? ORDER BY occurred_at, contact_id", String.class,
-                                 Sql.uuid(caseId), Sql.utc(asOf));
+    private CaseHeader header(String caseId) {
+        return cases.header(caseId).orElseThrow(() -> new IllegalStateException("No case " + caseId));
     }
 
     /** The contact as it stood at {@code asOf}, unless it was a discarded draft by then. */

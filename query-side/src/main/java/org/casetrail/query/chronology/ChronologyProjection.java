@@ -45,9 +45,9 @@ import org.casetrail.events.session.SessionMissedEvent;
 import org.casetrail.platform.CasetrailProperties;
 import org.casetrail.platform.messaging.MetaDataKeys;
 import org.casetrail.query.contact.ContactState;
-import org.casetrail.query.projection.BatchedWrites;
+import org.casetrail.platform.db.BatchedWrites;
 import org.casetrail.query.projection.Json;
-import org.casetrail.query.projection.Sql;
+import org.casetrail.platform.db.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

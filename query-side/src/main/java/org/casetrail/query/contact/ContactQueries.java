@@ -1,33 +1,29 @@
 package org.casetrail.query.contact;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.axonframework.queryhandling.QueryHandler;
 import org.casetrail.events.contact.ContactSection;
-import org.casetrail.events.contact.SettingType;
 import org.casetrail.query.contact.ContactViews.ContactHistoryView;
 import org.casetrail.query.contact.ContactViews.ContactPage;
 import org.casetrail.query.contact.ContactViews.ContactView;
 import org.casetrail.query.contact.ContactViews.ContactSummaryView;
 import org.casetrail.query.contact.ContactViews.FieldChange;
-import org.casetrail.query.contact.ContactViews.FindCaseContactsQuery;
-import org.casetrail.query.contact.ContactViews.FindContactHistoryQuery;
-import org.casetrail.query.contact.ContactViews.FindContactQuery;
 import org.casetrail.query.contact.ContactViews.VersionView;
 import org.casetrail.query.projection.Json;
 import org.casetrail.query.projection.KnownCases;
-import org.casetrail.query.projection.Sql;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.casetrail.platform.db.Rows;
+import org.casetrail.platform.db.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Answers contact queries from the tables {@link ContactProjection} keeps: each one an index lookup. */
+/** The contact reads, from the tables {@link ContactProjection} keeps: each one an index lookup. */
 @Component
-class ContactQueries {
+public class ContactQueries {
 
     /** The fields a version's "what changed" compares, in the order of the headings. */
     private static final List<Field> FIELDS = List.of(
@@ -43,73 +39,63 @@ class ContactQueries {
     private record Field(String name, Function<ContactState, Object> value) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final Json json;
     private final KnownCases knownCases;
     private final ContactsAsOf contacts;
 
-    ContactQueries(JdbcTemplate jdbc, Json json, KnownCases knownCases, ContactsAsOf contacts) {
+    ContactQueries(JdbcClient jdbc, Json json, KnownCases knownCases, ContactsAsOf contacts) {
         this.jdbc = jdbc;
         this.json = json;
         this.knownCases = knownCases;
         this.contacts = contacts;
     }
 
-    @QueryHandler
-    Optional<ContactView> handle(FindContactQuery query) {
-        return contacts.state(query.contactId(), query.asOf())
-                       .map(state -> new ContactView(state, contacts.links(query.contactId(), query.asOf())));
+    /** The contact now, or as it stood at {@code asOf} (a recording time) when that is set. */
+    public Optional<ContactView> find(String contactId, Instant asOf) {
+        return contacts.state(contactId, asOf).map(state -> new ContactView(state, contacts.links(contactId, asOf)));
     }
 
-    @QueryHandler
-    Optional<ContactHistoryView> handle(FindContactHistoryQuery query) {
+    /** Every version of the contact, each with what changed from the one before. */
+    public Optional<ContactHistoryView> history(String contactId) {
         List<VersionView> versions = new ArrayList<>();
         ContactState[] previous = {null};
-        jdbc.query("""
+        jdbc.sql("""
                 SELECT version, change, section, reason, state::text FROM projections.contact_version
-                WHERE contact_id = ? ORDER BY version""",
-                rs -> {
+                WHERE contact_id = ? ORDER BY version""")
+            .param(Sql.uuid(contactId))
+            .query(rs -> {
                     ContactState state = json.read(rs.getString("state"), ContactState.class);
                     String section = rs.getString("section");
                     versions.add(new VersionView(rs.getLong("version"), state.versionRecordedAt(),
                             state.versionRecordedBy(), rs.getString("change"),
                             section == null ? null : ContactSection.valueOf(section), rs.getString("reason"),
                             changes(previous[0], state)));
-                    previous[0] = state;
-                },
-                Sql.uuid(query.contactId()));
+                previous[0] = state;
+            });
         return versions.isEmpty() ? Optional.empty()
-                : Optional.of(new ContactHistoryView(query.contactId(), List.copyOf(versions)));
+                : Optional.of(new ContactHistoryView(contactId, List.copyOf(versions)));
     }
 
-    @QueryHandler
-    Optional<ContactPage> handle(FindCaseContactsQuery query) {
-        if (!knownCases.contains(query.caseId())) {
+    /** A page of the case's contacts in the order they took place, optionally by status; empty for no such case. */
+    public Optional<ContactPage> ofCase(String caseId, String status, int page, int size) {
+        if (!knownCases.contains(caseId)) {
             return Optional.empty();
         }
-        String where = " WHERE case_id = ?" + (query.status() == null ? "" : " AND status = ?");
-        List<Object> args = new ArrayList<>(List.of(Sql.uuid(query.caseId())));
-        if (query.status() != null) {
-            args.add(query.status());
+        String where = " WHERE case_id = ?" + (status == null ? "" : " AND status = ?");
+        List<Object> args = new ArrayList<>(List.of(Sql.uuid(caseId)));
+        if (status != null) {
+            args.add(status);
         }
-        Long total = jdbc.queryForObject("SELECT count(*) FROM projections.contact" + where, Long.class, args.toArray());
+        long total = jdbc.sql("SELECT count(*) FROM projections.contact" + where).params(args).query(Long.class)
+                         .single();
         List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(query.size());
-        pageArgs.add((long) query.page() * query.size());
-        List<ContactSummaryView> items = jdbc.query("""
-                SELECT contact_id, case_id, status, author, occurred_at, ended_at, setting_type, recorded_at,
-                       finalised_at, late_entry, amended, version
-                FROM projections.contact""" + where + " ORDER BY occurred_at, contact_id LIMIT ? OFFSET ?",
-                (rs, n) -> new ContactSummaryView(rs.getString("contact_id"), rs.getString("case_id"),
-                        rs.getString("status"), rs.getString("author"),
-                        Sql.instant(rs.getObject("occurred_at", OffsetDateTime.class)),
-                        Sql.instant(rs.getObject("ended_at", OffsetDateTime.class)),
-                        SettingType.valueOf(rs.getString("setting_type")),
-                        Sql.instant(rs.getObject("recorded_at", OffsetDateTime.class)),
-                        Sql.instant(rs.getObject("finalised_at", OffsetDateTime.class)),
-                        rs.getBoolean("late_entry"), rs.getBoolean("amended"), rs.getLong("version")),
-                pageArgs.toArray());
-        return Optional.of(new ContactPage(query.caseId(), items, query.page(), query.size(), total == null ? 0 : total));
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        List<ContactSummaryView> items = jdbc.sql("SELECT " + CaseContacts.SUMMARY_COLUMNS + " FROM projections.contact"
+                                                  + where + " ORDER BY occurred_at, contact_id LIMIT ? OFFSET ?")
+                .params(pageArgs).query(Rows.as(ContactSummaryView.class)).list();
+        return Optional.of(new ContactPage(caseId, items, page, size, total));
     }
 
     /** What differs between two consecutive versions; for the first version, every field it set. */

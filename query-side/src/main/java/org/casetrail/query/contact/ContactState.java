@@ -4,22 +4,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.casetrail.events.contact.AddendumAddedEvent;
 import org.casetrail.events.contact.Attendee;
-import org.casetrail.events.contact.AttendeesChangedEvent;
+import org.casetrail.events.contact.ContactContent;
+import org.casetrail.events.contact.ContactContentChange;
 import org.casetrail.events.contact.ContactCorrectedEvent;
 import org.casetrail.events.contact.ContactDiscardedEvent;
 import org.casetrail.events.contact.ContactDraftedEvent;
 import org.casetrail.events.contact.ContactFinalisedEvent;
 import org.casetrail.events.contact.ContactSection;
-import org.casetrail.events.contact.DescriptionChangedEvent;
 import org.casetrail.events.contact.Purpose;
-import org.casetrail.events.contact.PurposeChangedEvent;
 import org.casetrail.events.contact.Setting;
-import org.casetrail.events.contact.SettingChangedEvent;
 import org.casetrail.events.contact.Timing;
-import org.casetrail.events.contact.TimingChangedEvent;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
  * A contact exactly as it stood after one of its events: what {@code GET /api/contacts/{id}} answers, now or as
@@ -53,43 +53,52 @@ public record ContactState(String contactId, String caseId, String status, Strin
     /** One section's value; only the fields of that section are set. */
     public record SectionValue(List<Attendee> attendees, Setting setting, Instant startedAt, Instant endedAt,
                         Purpose purpose, String description) {
+
+        static SectionValue of(ContactSection section, ContactContent content) {
+            Timing timing = section == ContactSection.TIMING ? content.timing() : null;
+            return new SectionValue(section == ContactSection.ATTENDEES ? content.attendees() : null,
+                    section == ContactSection.SETTING ? content.setting() : null,
+                    timing == null ? null : timing.startedAt(), timing == null ? null : timing.endedAt(),
+                    section == ContactSection.PURPOSE ? content.purpose() : null,
+                    section == ContactSection.DESCRIPTION ? content.description() : null);
+        }
     }
 
     /**
      * The contact after {@code event}, recorded at {@code at} by {@code actor}, before its version and late-entry
      * flag are set ({@link #asVersion}). Every read model that follows contacts goes through here, so they cannot
-     * disagree about what a contact said.
+     * disagree about what a contact said; what the headings say is folded by the events themselves
+     * ({@link ContactContentChange}).
      */
     public static ContactState next(ContactState previous, Object event, Instant at, String actor) {
         if (event instanceof ContactDraftedEvent drafted) {
             return drafted(drafted, at, actor);
         }
-        if (event instanceof AttendeesChangedEvent changed) {
-            return previous.withAttendees(changed.attendees());
-        }
-        if (event instanceof SettingChangedEvent changed) {
-            return previous.withSetting(changed.setting());
-        }
-        if (event instanceof TimingChangedEvent changed) {
-            return previous.withTiming(changed.timing());
-        }
-        if (event instanceof PurposeChangedEvent changed) {
-            return previous.withPurpose(changed.purpose());
-        }
-        if (event instanceof DescriptionChangedEvent changed) {
-            return previous.withDescription(changed.description());
-        }
-        if (event instanceof ContactFinalisedEvent finalised) {
-            return previous.finalised(at, finalised.signedBy());
-        }
-        if (event instanceof AddendumAddedEvent added) {
-            return previous.withAddendum(new Addendum(added.addendumId(), added.text(), added.reason(), at, actor));
-        }
         if (event instanceof ContactCorrectedEvent corrected) {
             return previous.corrected(corrected, at, actor);
         }
+        if (event instanceof ContactContentChange change) {
+            return previous.edit(state -> state.content(change.applyTo(previous.content())));
+        }
+        if (event instanceof ContactFinalisedEvent finalised) {
+            return previous.edit(state -> {
+                state.status = "FINALISED";
+                state.finalisedAt = at;
+                state.finalisedBy = finalised.signedBy();
+            });
+        }
+        if (event instanceof AddendumAddedEvent added) {
+            List<Addendum> addenda = new ArrayList<>(previous.addenda);
+            addenda.add(new Addendum(added.addendumId(), added.text(), added.reason(), at, actor));
+            return previous.edit(state -> state.addenda = List.copyOf(addenda));
+        }
         if (event instanceof ContactDiscardedEvent discarded) {
-            return previous.discarded(at, actor, discarded.reason());
+            return previous.edit(state -> {
+                state.status = "DISCARDED";
+                state.discardedAt = at;
+                state.discardedBy = actor;
+                state.discardReason = discarded.reason();
+            });
         }
         throw new IllegalArgumentException("Not a contact event: " + event.getClass().getName());
     }
@@ -102,92 +111,23 @@ public record ContactState(String contactId, String caseId, String status, Strin
                 List.of(), List.of(), 0, at, actor);
     }
 
-    ContactState withAttendees(List<Attendee> value) {
-        return new ContactState(contactId, caseId, status, author, value, setting, startedAt, endedAt, purpose,
-                description, sessionId, occurredAt, recordedAt, finalisedAt, finalisedBy, discardedAt, discardedBy,
-                discardReason, lateEntry, amended, addenda, corrections, version, versionRecordedAt,
-                versionRecordedBy);
+    /** What the contact says under headings 1 to 4. */
+    @JsonIgnore
+    public ContactContent content() {
+        return new ContactContent(attendees, setting, new Timing(startedAt, endedAt), purpose, description);
     }
 
-    ContactState withSetting(Setting value) {
-        return new ContactState(contactId, caseId, status, author, attendees, value, startedAt, endedAt, purpose,
-                description, sessionId, occurredAt, recordedAt, finalisedAt, finalisedBy, discardedAt, discardedBy,
-                discardReason, lateEntry, amended, addenda, corrections, version, versionRecordedAt,
-                versionRecordedBy);
-    }
-
-    ContactState withTiming(Timing value) {
-        return new ContactState(contactId, caseId, status, author, attendees, setting, value.startedAt(),
-                value.endedAt(), purpose, description, sessionId, value.startedAt(), recordedAt, finalisedAt,
-                finalisedBy, discardedAt, discardedBy, discardReason, lateEntry, amended, addenda, corrections,
-                version, versionRecordedAt, versionRecordedBy);
-    }
-
-    ContactState withPurpose(Purpose value) {
-        return new ContactState(contactId, caseId, status, author, attendees, setting, startedAt, endedAt, value,
-                description, sessionId, occurredAt, recordedAt, finalisedAt, finalisedBy, discardedAt, discardedBy,
-                discardReason, lateEntry, amended, addenda, corrections, version, versionRecordedAt,
-                versionRecordedBy);
-    }
-
-    ContactState withDescription(String value) {
-        return new ContactState(contactId, caseId, status, author, attendees, setting, startedAt, endedAt, purpose,
-                value, sessionId, occurredAt, recordedAt, finalisedAt, finalisedBy, discardedAt, discardedBy,
-                discardReason, lateEntry, amended, addenda, corrections, version, versionRecordedAt,
-                versionRecordedBy);
-    }
-
-    ContactState finalised(Instant at, String signedBy) {
-        return new ContactState(contactId, caseId, "FINALISED", author, attendees, setting, startedAt, endedAt,
-                purpose, description, sessionId, occurredAt, recordedAt, at, signedBy, discardedAt, discardedBy,
-                discardReason, lateEntry, amended, addenda, corrections, version, versionRecordedAt,
-                versionRecordedBy);
-    }
-
-    ContactState discarded(Instant at, String by, String reason) {
-        return new ContactState(contactId, caseId, "DISCARDED", author, attendees, setting, startedAt, endedAt,
-                purpose, description, sessionId, occurredAt, recordedAt, finalisedAt, finalisedBy, at, by, reason,
-                lateEntry, amended, addenda, corrections, version, versionRecordedAt, versionRecordedBy);
-    }
-
-    ContactState withAddendum(Addendum addendum) {
-        List<Addendum> more = new ArrayList<>(addenda);
-        more.add(addendum);
-        return new ContactState(contactId, caseId, status, author, attendees, setting, startedAt, endedAt, purpose,
-                description, sessionId, occurredAt, recordedAt, finalisedAt, finalisedBy, discardedAt, discardedBy,
-                discardReason, lateEntry, amended, List.copyOf(more), corrections, version, versionRecordedAt,
-                versionRecordedBy);
-    }
-
-    ContactState corrected(ContactCorrectedEvent event, Instant at, String actor) {
-        ContactState applied = applying(event);
+    private ContactState corrected(ContactCorrectedEvent event, Instant at, String actor) {
+        ContactContent before = content();
+        ContactContent after = event.applyTo(before);
         List<Correction> more = new ArrayList<>(corrections);
-        more.add(new Correction(event.correctionId(), event.section(), section(event.section()),
-                                applied.section(event.section()), event.reason(), at, actor));
-        return new ContactState(contactId, caseId, status, author, applied.attendees, applied.setting,
-                applied.startedAt, applied.endedAt, applied.purpose, applied.description, sessionId,
-                applied.occurredAt, recordedAt, finalisedAt, finalisedBy, discardedAt, discardedBy, discardReason,
-                lateEntry, true, addenda, List.copyOf(more), version, versionRecordedAt, versionRecordedBy);
-    }
-
-    private ContactState applying(ContactCorrectedEvent event) {
-        return switch (event.section()) {
-            case ATTENDEES -> withAttendees(event.attendees());
-            case SETTING -> withSetting(event.setting());
-            case TIMING -> withTiming(event.timing());
-            case PURPOSE -> withPurpose(event.purpose());
-            case DESCRIPTION -> withDescription(event.description());
-        };
-    }
-
-    SectionValue section(ContactSection section) {
-        return switch (section) {
-            case ATTENDEES -> new SectionValue(attendees, null, null, null, null, null);
-            case SETTING -> new SectionValue(null, setting, null, null, null, null);
-            case TIMING -> new SectionValue(null, null, startedAt, endedAt, null, null);
-            case PURPOSE -> new SectionValue(null, null, null, null, purpose, null);
-            case DESCRIPTION -> new SectionValue(null, null, null, null, null, description);
-        };
+        more.add(new Correction(event.correctionId(), event.section(), SectionValue.of(event.section(), before),
+                                SectionValue.of(event.section(), after), event.reason(), at, actor));
+        return edit(state -> {
+            state.content(after);
+            state.amended = true;
+            state.corrections = List.copyOf(more);
+        });
     }
 
     /** This state as the given version, recorded when and by whom, with its late-entry flag worked out. */
@@ -195,8 +135,93 @@ public record ContactState(String contactId, String caseId, String status, Strin
         Instant writtenDown = finalisedAt != null ? finalisedAt : recordedAt;
         Instant sessionEnded = endedAt != null ? endedAt : startedAt;
         boolean late = Duration.between(sessionEnded, writtenDown).compareTo(lateEntryAfter) > 0;
-        return new ContactState(contactId, caseId, status, author, attendees, setting, startedAt, endedAt, purpose,
-                description, sessionId, occurredAt, recordedAt, finalisedAt, finalisedBy, discardedAt, discardedBy,
-                discardReason, late, amended, addenda, corrections, number, at, actor);
+        return edit(state -> {
+            state.lateEntry = late;
+            state.version = number;
+            state.versionRecordedAt = at;
+            state.versionRecordedBy = actor;
+        });
+    }
+
+    /** A copy of this state with {@code changes} made to it: the one place a changed state is built. */
+    private ContactState edit(Consumer<Builder> changes) {
+        Builder state = new Builder(this);
+        changes.accept(state);
+        return state.build();
+    }
+
+    /** The state's fields, to change on the way from one state to the next. */
+    private static final class Builder {
+        private final String contactId;
+        private final String caseId;
+        private String status;
+        private final String author;
+        private List<Attendee> attendees;
+        private Setting setting;
+        private Instant startedAt;
+        private Instant endedAt;
+        private Purpose purpose;
+        private String description;
+        private final String sessionId;
+        private Instant occurredAt;
+        private final Instant recordedAt;
+        private Instant finalisedAt;
+        private String finalisedBy;
+        private Instant discardedAt;
+        private String discardedBy;
+        private String discardReason;
+        private boolean lateEntry;
+        private boolean amended;
+        private List<Addendum> addenda;
+        private List<Correction> corrections;
+        private long version;
+        private Instant versionRecordedAt;
+        private String versionRecordedBy;
+
+        Builder(ContactState s) {
+            contactId = s.contactId;
+            caseId = s.caseId;
+            status = s.status;
+            author = s.author;
+            attendees = s.attendees;
+            setting = s.setting;
+            startedAt = s.startedAt;
+            endedAt = s.endedAt;
+            purpose = s.purpose;
+            description = s.description;
+            sessionId = s.sessionId;
+            occurredAt = s.occurredAt;
+            recordedAt = s.recordedAt;
+            finalisedAt = s.finalisedAt;
+            finalisedBy = s.finalisedBy;
+            discardedAt = s.discardedAt;
+            discardedBy = s.discardedBy;
+            discardReason = s.discardReason;
+            lateEntry = s.lateEntry;
+            amended = s.amended;
+            addenda = s.addenda;
+            corrections = s.corrections;
+            version = s.version;
+            versionRecordedAt = s.versionRecordedAt;
+            versionRecordedBy = s.versionRecordedBy;
+        }
+
+        /** Headings 1 to 4 as {@code content} says; the contact occurred when it now says it started. */
+        void content(ContactContent content) {
+            attendees = content.attendees();
+            setting = content.setting();
+            startedAt = content.timing() == null ? null : content.timing().startedAt();
+            endedAt = content.timing() == null ? null : content.timing().endedAt();
+            occurredAt = startedAt;
+            purpose = content.purpose();
+            description = content.description();
+        }
+
+        ContactState build() {
+            return new ContactState(contactId, caseId, status, author, attendees, setting, startedAt, endedAt,
+                    purpose, description, sessionId, occurredAt, recordedAt, finalisedAt, finalisedBy, discardedAt,
+                    discardedBy, discardReason, lateEntry, amended, addenda, corrections, version,
+                    versionRecordedAt, versionRecordedBy);
+        }
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.casetrail.query.projection.Json;
-import org.casetrail.query.projection.Sql;
+import org.casetrail.platform.db.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

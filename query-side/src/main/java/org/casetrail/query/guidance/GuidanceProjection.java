@@ -12,7 +12,7 @@ import org.casetrail.events.guidance.GuidanceGivenEvent;
 import org.casetrail.events.guidance.GuidanceRequestedEvent;
 import org.casetrail.platform.messaging.MetaDataKeys;
 import org.casetrail.query.projection.Processors;
-import org.casetrail.query.projection.Sql;
+import org.casetrail.platform.db.Sql;
 import org.casetrail.query.projection.VersionedRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -1,21 +1,11 @@
 package org.casetrail.query.projection;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
+/**
+ * Whether a case is known: reads scoped to a case answer 404 for one that is not. Kept by the case feature
+ * ({@code caserecord}); features below it in the dependency order ask through this type, so none of them reads the
+ * case tables and no cycle forms between the case feature and the features it counts.
+ */
+public interface KnownCases {
 
-/** Whether the case projection knows a case: reads scoped to a case answer 404 for one it does not. */
-@Component
-public class KnownCases {
-
-    private final JdbcTemplate jdbc;
-
-    KnownCases(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    public boolean contains(String caseId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM projections.case_record WHERE case_id = ?)", Boolean.class,
-                Sql.uuid(caseId)));
-    }
+    boolean contains(String caseId);
 }

@@ -27,8 +27,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProjectionRebuild {
 
-    /** The audit chain's processor: the chain records the order events were taken in and is never rebuilt. */
-    public static final String AUDIT_CHAIN = "audit-chain";
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
@@ -187,13 +185,15 @@ public class ProjectionRebuild {
         return processing.eventProcessors().values().stream()
                          .filter(StreamingEventProcessor.class::isInstance)
                          .map(StreamingEventProcessor.class::cast)
-                         .filter(processor -> !AUDIT_CHAIN.equals(processor.getName()))
+                         .filter(StreamingEventProcessor::supportsReset)
                          .toList();
     }
 
     private StreamingEventProcessor processor(String name) {
-        if (AUDIT_CHAIN.equals(name)) {
-            throw new IllegalArgumentException("The audit chain is not a projection and is never rebuilt");
+        if (processing.eventProcessor(name, StreamingEventProcessor.class)
+                      .filter(processor -> !processor.supportsReset()).isPresent()) {
+            // The audit chain: it records the order events were taken in and disallows replay.
+            throw new IllegalArgumentException(name + " is not a projection and is never rebuilt");
         }
         return processors().stream().filter(processor -> processor.getName().equals(name)).findFirst()
                            .orElseThrow(() -> new IllegalArgumentException("No projection named " + name));

@@ -1,5 +1,6 @@
 package org.casetrail.query.projection;
 
+import org.casetrail.platform.db.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

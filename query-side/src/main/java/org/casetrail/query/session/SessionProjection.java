@@ -16,7 +16,7 @@ import org.casetrail.events.session.SessionMissedEvent;
 import org.casetrail.events.session.SessionRescheduledEvent;
 import org.casetrail.platform.messaging.MetaDataKeys;
 import org.casetrail.query.projection.Processors;
-import org.casetrail.query.projection.Sql;
+import org.casetrail.platform.db.Sql;
 import org.casetrail.query.projection.VersionedRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -8,5 +8,10 @@ import java.util.List;
  * @param contactId the contact
  * @param attendees the attendees now recorded
  */
-public record AttendeesChangedEvent(String contactId, List<Attendee> attendees) {
+public record AttendeesChangedEvent(String contactId, List<Attendee> attendees) implements ContactContentChange {
+
+    @Override
+    public ContactContent applyTo(ContactContent before) {
+        return before.withAttendees(attendees);
+    }
 }

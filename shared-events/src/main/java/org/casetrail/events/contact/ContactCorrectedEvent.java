@@ -18,5 +18,10 @@ import java.util.List;
  */
 public record ContactCorrectedEvent(String contactId, String correctionId, ContactSection section,
                                     List<Attendee> attendees, Setting setting, Timing timing, Purpose purpose,
-                                    String description, String reason) {
+                                    String description, String reason) implements ContactContentChange {
+
+    @Override
+    public ContactContent applyTo(ContactContent before) {
+        return before.replacing(section, new ContactContent(attendees, setting, timing, purpose, description));
+    }
 }

@@ -16,5 +16,11 @@ import java.util.List;
  * @param sessionId   the booked session this contact is the holding of; may be null
  */
 public record ContactDraftedEvent(String contactId, String caseId, List<Attendee> attendees, Setting setting,
-                                  Timing timing, Purpose purpose, String description, String sessionId) {
+                                  Timing timing, Purpose purpose, String description, String sessionId) implements ContactContentChange {
+
+    /** The content the draft opened with; there was none before it. */
+    @Override
+    public ContactContent applyTo(ContactContent before) {
+        return new ContactContent(attendees, setting, timing, purpose, description);
+    }
 }

@@ -6,5 +6,10 @@ package org.casetrail.events.contact;
  * @param contactId   the contact
  * @param description the account now recorded
  */
-public record DescriptionChangedEvent(String contactId, String description) {
+public record DescriptionChangedEvent(String contactId, String description) implements ContactContentChange {
+
+    @Override
+    public ContactContent applyTo(ContactContent before) {
+        return before.withDescription(description);
+    }
 }

@@ -6,5 +6,10 @@ package org.casetrail.events.contact;
  * @param contactId the contact
  * @param purpose   the purpose now recorded
  */
-public record PurposeChangedEvent(String contactId, Purpose purpose) {
+public record PurposeChangedEvent(String contactId, Purpose purpose) implements ContactContentChange {
+
+    @Override
+    public ContactContent applyTo(ContactContent before) {
+        return before.withPurpose(purpose);
+    }
 }

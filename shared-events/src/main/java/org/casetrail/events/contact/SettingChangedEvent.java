@@ -6,5 +6,10 @@ package org.casetrail.events.contact;
  * @param contactId the contact
  * @param setting   the setting now recorded
  */
-public record SettingChangedEvent(String contactId, Setting setting) {
+public record SettingChangedEvent(String contactId, Setting setting) implements ContactContentChange {
+
+    @Override
+    public ContactContent applyTo(ContactContent before) {
+        return before.withSetting(setting);
+    }
 }

@@ -6,5 +6,10 @@ package org.casetrail.events.contact;
  * @param contactId the contact
  * @param timing    the timing now recorded
  */
-public record TimingChangedEvent(String contactId, Timing timing) {
+public record TimingChangedEvent(String contactId, Timing timing) implements ContactContentChange {
+
+    @Override
+    public ContactContent applyTo(ContactContent before) {
+        return before.withTiming(timing);
+    }
 }

@@ -1,0 +1,101 @@
+package org.casetrail.platform.db;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a projection makes while handling a batch of events, sent to PostgreSQL together just before the batch's
+ * transaction commits, in one round trip per statement rather than one per row. A projection rebuilding from a
+ * million events spends most of its time on round trips otherwise (measured: a socket write per statement was
+ * two thirds of a projection thread's time).
+ * <p>
+ * Statements with the same SQL run as one JDBC batch; the batches run in the order their SQL was first queued. So
+ * only queue writes that do not depend on each other within a batch of events (inserts of distinct rows, upserts
+ * guarded by version), and keep what later events of the same batch must read in {@link #pending}. Outside a unit
+ * of work (a test calling a handler directly), a write runs at once.
+ */
+@Component
+public class BatchedWrites {
+
+    private final JdbcTemplate jdbc;
+    private final String key = "casetrail.batched-writes." + System.identityHashCode(this);
+
+    BatchedWrites(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Queues a statement; it runs before the current batch commits. */
+    public void add(String sql, Object... args) {
+        Batch batch = batch();
+        if (batch == null) {
+            jdbc.update(sql, args);
+            return;
+        }
+        batch.statements.computeIfAbsent(sql, s -> new LinkedHashMap<>()).put(new Object(), args);
+    }
+
+    /**
+     * Queues a statement for a row, replacing one queued earlier in this batch for the same SQL and row: for
+     * upserts where only the row's latest state need be written.
+     */
+    public void put(String sql, Object row, Object... args) {
+        Batch batch = batch();
+        if (batch == null) {
+            jdbc.update(sql, args);
+            return;
+        }
+        batch.statements.computeIfAbsent(sql, s -> new LinkedHashMap<>()).put(row, args);
+    }
+
+    /**
+     * State written in the current batch and not yet stored, by name, for later events of the same batch to read
+     * instead of the table. Empty (and forgotten) outside a unit of work.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> Map<Object, T> pending(String name) {
+        Batch batch = batch();
+        if (batch == null) {
+            return new HashMap<>();
+        }
+        return (Map<Object, T>) batch.pending.computeIfAbsent(name, n -> new HashMap<>());
+    }
+
+    private Batch batch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(key, k -> {
+            Batch batch = new Batch();
+            root.onPrepareCommit(unitOfWork -> batch.flush(jdbc));
+            return batch;
+        });
+    }
+
+    private static final class Batch {
+
+        final Map<String, Map<Object, Object[]>> statements = new LinkedHashMap<>();
+        final Map<String, Map<Object, ?>> pending = new HashMap<>();
+
+        void flush(JdbcTemplate jdbc) {
+            statements.forEach((sql, rows) -> {
+                List<Object[]> args = new ArrayList<>(rows.values());
+                if (args.size() == 1) {
+                    jdbc.update(sql, args.get(0));
+                } else {
+                    jdbc.batchUpdate(sql, args);
+                }
+            });
+            statements.clear();
+            pending.clear();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.casetrail.audit;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.casetrail.events.audit.RecordViewedEvent;
+import org.casetrail.platform.request.RequestMetaData;
+import org.casetrail.platform.web.Ids;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Records every read of case data as an event before it is answered: who, what, when and from where, in the
+ * same tamper-evident trail as the writes. If the read cannot be recorded it is not answered. The case and record a
+ * read concerns come from its handler's {@link AuditedRead}, so a new read endpoint says what it reads where it is
+ * declared; the service does not start while one under {@code /api} leaves it out.
+ */
+@Configuration(proxyBeanMethods = false)
+class AccessLog implements HandlerInterceptor, WebMvcConfigurer, ApplicationListener<ApplicationStartedEvent> {
+
+    private final EventBus events;
+
+    AccessLog(EventBus events) {
+        this.events = events;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).addPathPatterns("/api/**");
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if ("GET".equals(request.getMethod())) {
+            AuditedRead read = handler instanceof HandlerMethod method ? method.getMethodAnnotation(AuditedRead.class)
+                    : null;
+            // Only an id in Casetrail's own form is a case id: the audit log stores it as one.
+            String caseId = Ids.canonicalOrNull(variable(request, read == null ? "" : read.caseId()));
+            String recordId = variable(request, read == null ? "" : read.recordId());
+            events.publish(GenericEventMessage.asEventMessage(new RecordViewedEvent(request.getRequestURI(),
+                    request.getQueryString(), caseId, recordId.isEmpty() ? caseId : recordId))
+                    .andMetaData(RequestMetaData.current()));
+        }
+        return true;
+    }
+
+    /** Fails the start while a GET handler under /api does not say what it reads. */
+    @Override
+    public void onApplicationEvent(ApplicationStartedEvent event) {
+        List<String> unmarked = unmarkedReads(event.getApplicationContext()
+                .getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class).getHandlerMethods());
+        if (!unmarked.isEmpty()) {
+            throw new IllegalStateException("Read handlers under /api without @AuditedRead: " + unmarked);
+        }
+    }
+
+    static List<String> unmarkedReads(Map<RequestMappingInfo, HandlerMethod> handlers) {
+        return handlers.entrySet().stream()
+                .filter(e -> e.getKey().getMethodsCondition().getMethods().contains(RequestMethod.GET))
+                .filter(e -> e.getKey().getPatternValues().stream().anyMatch(p -> p.startsWith("/api/")
+                                                                                  || p.equals("/api")))
+                .filter(e -> !e.getValue().hasMethodAnnotation(AuditedRead.class))
+                .map(e -> e.getKey().getPatternValues() + " " + e.getValue().getShortLogMessage())
+                .sorted()
+                .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String variable(HttpServletRequest request, String name) {
+        if (name.isEmpty()) {
+            return "";
+        }
+        var variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        String value = variables == null ? null : variables.get(name);
+        return value == null ? "" : value.toLowerCase(Locale.ROOT);
+    }
+}

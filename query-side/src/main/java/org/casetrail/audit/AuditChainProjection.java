@@ -1,0 +1,119 @@
+package org.casetrail.audit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.casetrail.audit.verify.StoredEvent;
+import org.casetrail.platform.CasetrailProperties;
+import org.casetrail.platform.db.BatchedWrites;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Links every stored event into the hash chain, in the order this single-segment processor takes them. It never
+ * skips an event and never parks one: if it cannot link an event it throws, so the processor stops and retries it,
+ * readiness shows the audit chain DOWN, {@code casetrail.audit.chain.failures} counts it and the log says why.
+ * <p>
+ * An event that turns up below the chain's head long after it was stamped (older than the gap timeout) was not
+ * committed by the service; it is refused rather than linked as if it belonged there.
+ */
+@Component
+@ProcessingGroup(AuditChainProjection.GROUP)
+@DisallowReplay
+class AuditChainProjection {
+
+    static final String GROUP = "audit-chain";
+    private static final Logger log = LoggerFactory.getLogger(AuditChainProjection.class);
+
+    private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
+    private final Clock clock;
+    private final Duration gapTimeout;
+    private final Counter failures;
+
+    /** The chain's head, remembered between events; forgotten whenever a batch rolls back. */
+    private Head head;
+    /** Why the chain is stopped, while it is; null while it links. */
+    private volatile String failure;
+
+    AuditChainProjection(JdbcTemplate jdbc, BatchedWrites writes, Clock clock, CasetrailProperties properties,
+                         MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.writes = writes;
+        this.clock = clock;
+        this.gapTimeout = properties.events().gapTimeout();
+        this.failures = Counter.builder("casetrail.audit.chain.failures")
+                               .description("Events the audit chain could not link").register(meters);
+    }
+
+    private record Head(long position, long maxGlobalIndex, byte[] hash) {
+    }
+
+    @EventHandler
+    void link(EventMessage<?> message) {
+        CurrentUnitOfWork.ifStarted(uow -> uow.onRollback(u -> head = null));
+        try {
+            Head current = head != null ? head : loadHead();
+            List<StoredEvent> found = jdbc.query("SELECT " + StoredEvent.COLUMNS
+                            + " FROM domain_event_entry WHERE event_identifier = ?",
+                    (rs, n) -> StoredEvent.read(rs), message.getIdentifier());
+            if (found.isEmpty()) {
+                throw new IllegalStateException("Event " + message.getIdentifier() + " is not in the event table");
+            }
+            StoredEvent event = found.get(0);
+            if (event.globalIndex() < current.maxGlobalIndex() && stampedBeforeGapTimeout(event)) {
+                throw new IllegalStateException("Event at global index " + event.globalIndex()
+                        + " appeared below the chain's head long after it was stamped (" + event.timestamp()
+                        + "): it was not committed by the service");
+            }
+            byte[] hash = event.chainHash(current.hash());
+            long position = current.position() + 1;
+            // Sent with the rest of the batch's links just before it commits; the head is kept here meanwhile.
+            writes.add("INSERT INTO audit.chain (position, global_index, event_identifier, hash) VALUES (?, ?, ?, ?)",
+                       position, event.globalIndex(), event.eventIdentifier(), hash);
+            head = new Head(position, Math.max(current.maxGlobalIndex(), event.globalIndex()), hash);
+            failure = null;
+        } catch (RuntimeException e) {
+            head = null;
+            failure = "cannot link event " + message.getIdentifier() + ": " + e.getMessage();
+            failures.increment();
+            log.error("Audit chain stopped: cannot link event {}; it will be retried", message.getIdentifier(), e);
+            throw e;
+        }
+    }
+
+    /** Why the chain is stopped, or empty while it links. */
+    Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    private boolean stampedBeforeGapTimeout(StoredEvent event) {
+        try {
+            return Instant.parse(event.timestamp()).isBefore(clock.instant().minus(gapTimeout));
+        } catch (DateTimeParseException e) {
+            return true;
+        }
+    }
+
+    private Head loadHead() {
+        List<Head> heads = jdbc.query("""
+                SELECT c.position, c.hash, (SELECT max(global_index) FROM audit.chain) AS max_index
+                FROM audit.chain c ORDER BY c.position DESC LIMIT 1""",
+                (rs, n) -> new Head(rs.getLong("position"), rs.getLong("max_index"), rs.getBytes("hash")));
+        return heads.isEmpty() ? new Head(0, 0, StoredEvent.GENESIS) : heads.get(0);
+    }
+}

@@ -1,0 +1,124 @@
+package org.casetrail.query.action;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.casetrail.events.action.ActionTerm;
+import org.casetrail.query.action.ActionViews.ActionPageView;
+import org.casetrail.query.action.ActionViews.ActionView;
+import org.casetrail.query.action.ActionViews.ChangeView;
+import org.casetrail.platform.db.Rows;
+import org.casetrail.platform.db.Sql;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The action reads, from the tables {@link ActionProjection} keeps: outstanding work across every contact. */
+@Component
+public class ActionQueries {
+
+    private final JdbcClient jdbc;
+
+    ActionQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * A page of actions by due date, each filter optional: {@code status} OUTSTANDING, OVERDUE (outstanding and due
+     * before {@code today}), COMPLETED or CANCELLED; an assignee; a case.
+     */
+    public ActionPageView actions(String status, String assignee, String caseId, LocalDate today, int page,
+                                  int size) {
+        StringBuilder where = new StringBuilder(" WHERE true");
+        List<Object> args = new ArrayList<>();
+        if ("OVERDUE".equals(status)) {
+            where.append(" AND status = 'OUTSTANDING' AND due_date < ?");
+            args.add(today);
+        } else if (status != null) {
+            where.append(" AND status = ?");
+            args.add(status);
+        }
+        if (assignee != null) {
+            where.append(" AND assignee = ?");
+            args.add(assignee);
+        }
+        if (caseId != null) {
+            where.append(" AND case_id = ?");
+            args.add(Sql.uuid(caseId));
+        }
+        long total = jdbc.sql("SELECT count(*) FROM projections.action_item" + where).params(args)
+                         .query(Long.class).single();
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        List<ActionView> items = jdbc.sql("SELECT * FROM projections.action_item" + where
+                                          + " ORDER BY due_date, action_id LIMIT ? OFFSET ?")
+                .params(pageArgs)
+                .query((rs, n) -> {
+                    LocalDate due = rs.getObject("due_date", LocalDate.class);
+                    String state = rs.getString("status");
+                    return new ActionView(rs.getString("action_id"), rs.getString("case_id"),
+                            rs.getString("contact_id"), rs.getString("description"), rs.getString("assignee"), due,
+                            ActionTerm.valueOf(rs.getString("term")), state,
+                            "OUTSTANDING".equals(state) && due.isBefore(today),
+                            Sql.instant(rs.getObject("assigned_at", java.time.OffsetDateTime.class)),
+                            rs.getString("assigned_by"),
+                            Sql.instant(rs.getObject("closed_at", java.time.OffsetDateTime.class)),
+                            rs.getString("closed_by"), rs.getString("completed_contact_id"), rs.getString("outcome"),
+                            rs.getString("cancel_reason"), List.of(), rs.getLong("version"));
+                })
+                .list();
+        Map<String, List<ChangeView>> history = history(items);
+        List<ActionView> withHistory = items.stream().map(a -> new ActionView(a.actionId(), a.caseId(),
+                a.contactId(), a.description(), a.assignee(), a.dueDate(), a.term(), a.status(), a.overdue(),
+                a.assignedAt(), a.assignedBy(), a.closedAt(), a.closedBy(), a.completedInContactId(), a.outcome(),
+                a.cancelReason(), history.getOrDefault(a.actionId(), List.of()), a.version())).toList();
+        return new ActionPageView(today, withHistory, page, size, total);
+    }
+
+    /** Which of these contacts recorded an action that was not cancelled. */
+    public Set<String> contactsWithActions(Collection<String> contactIds) {
+        if (contactIds.isEmpty()) {
+            return Set.of();
+        }
+        String[] ids = contactIds.stream().map(id -> Sql.uuid(id).toString()).toArray(String[]::new);
+        return Set.copyOf(jdbc.sql("SELECT DISTINCT contact_id::text FROM projections.action_item "
+                                   + "WHERE status <> 'CANCELLED' AND contact_id = ANY (?::uuid[])")
+                              .param(ids).query(String.class).list());
+    }
+
+    /** The case's action rows as stored, by part, for a subject access request. */
+    public Map<String, List<Map<String, Object>>> held(String caseId) {
+        UUID id = Sql.uuid(caseId);
+        Map<String, List<Map<String, Object>>> held = new LinkedHashMap<>();
+        held.put("actions", jdbc.sql("SELECT * FROM projections.action_item WHERE case_id = ? ORDER BY assigned_at")
+                                .param(id).query().listOfRows());
+        held.put("actionChanges", jdbc.sql("SELECT c.* FROM projections.action_change c JOIN projections.action_item a "
+                                           + "ON a.action_id = c.action_id WHERE a.case_id = ? ORDER BY c.changed_at")
+                                      .param(id).query().listOfRows());
+        return held;
+    }
+
+    private Map<String, List<ChangeView>> history(List<ActionView> items) {
+        Map<String, List<ChangeView>> history = new LinkedHashMap<>();
+        if (items.isEmpty()) {
+            return history;
+        }
+        String[] ids = items.stream().map(ActionView::actionId).toArray(String[]::new);
+        RowMapper<ChangeView> change = Rows.as(ChangeView.class);
+        jdbc.sql("""
+                SELECT action_id, change, assignee, due_date, reason, changed_at AS at, changed_by AS by
+                FROM projections.action_change WHERE action_id = ANY (?::uuid[]) ORDER BY version""")
+            .param(ids)
+            .query(rs -> {
+                history.computeIfAbsent(rs.getString("action_id"), k -> new ArrayList<>()).add(change.mapRow(rs, 0));
+            });
+        return history;
+    }
+}

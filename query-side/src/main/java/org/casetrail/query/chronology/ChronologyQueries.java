@@ -1,0 +1,141 @@
+package org.casetrail.query.chronology;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.casetrail.platform.CasetrailProperties;
+import org.casetrail.query.caserecord.CaseQueries;
+import org.casetrail.query.caserecord.CaseQueries.CaseHeader;
+import org.casetrail.query.chronology.ChronologyViews.ChronologyView;
+import org.casetrail.query.chronology.ChronologyViews.EntryView;
+import org.casetrail.query.chronology.ChronologyViews.FindChronologyQuery;
+import org.casetrail.query.chronology.ChronologyViews.SourceView;
+import org.casetrail.platform.db.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A case's chronology now or as it could have been produced at any instant, filtered by date and category, with a
+ * digest over a canonical form of its entries so two copies can be compared and a printed one checked later.
+ */
+@Component
+public class ChronologyQueries {
+
+    private final JdbcClient jdbc;
+    private final CaseQueries cases;
+    private final ZoneId zone;
+
+    ChronologyQueries(JdbcClient jdbc, CaseQueries cases, CasetrailProperties properties) {
+        this.jdbc = jdbc;
+        this.cases = cases;
+        this.zone = properties.timeZone();
+    }
+
+    /** The entries the query asks for, numbered in chronological order; empty for no such case. */
+    public Optional<ChronologyView> find(FindChronologyQuery query) {
+        Optional<CaseHeader> header = cases.header(query.caseId());
+        if (header.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate dateOfBirth = header.get().dateOfBirth();
+        var caseId = Sql.uuid(query.caseId());
+        StringBuilder where = new StringBuilder(" WHERE case_id = ?");
+        List<Object> args = new ArrayList<>(List.of(caseId));
+        if (query.asOf() == null) {
+            where.append(" AND valid_to IS NULL");
+        } else {
+            where.append(" AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)");
+            args.add(Sql.utc(query.asOf()));
+            args.add(Sql.utc(query.asOf()));
+        }
+        if (query.from() != null) {
+            where.append(" AND occurred_at >= ?");
+            args.add(Sql.utc(query.from()));
+        }
+        if (query.to() != null) {
+            where.append(" AND occurred_at < ?");
+            args.add(Sql.utc(query.to()));
+        }
+        if (!query.categories().isEmpty()) {
+            where.append(" AND category = ANY (?)");
+            args.add(query.categories().toArray(String[]::new));
+        }
+        // Numbered in chronological order, then paged by that number. A page reads only the rows up to its
+        // end, taken in order from the index on (case_id, occurred_at, recorded_at, entry_id): the LIMIT inside
+        // keeps PostgreSQL on that index even with the generic plan a prepared statement gets, which otherwise
+        // fetched and sorted the whole case (measured on a 5,000-entry case: 3 ms instead of 139 ms).
+        String order = " ORDER BY occurred_at, recorded_at, entry_id";
+        String rows = "SELECT * FROM projections.chronology_entry" + where
+                      + (query.limit() == null ? "" : order + " LIMIT " + (query.after() + query.limit() + 1));
+        String numbered = "SELECT *, row_number() OVER (" + order.trim() + ") AS seq FROM (" + rows + ") entries";
+        String sql = "SELECT * FROM (" + numbered + ") numbered"
+                     + (query.after() > 0 ? " WHERE seq > " + query.after() : "") + order;
+        List<EntryView> entries = jdbc.sql(sql).params(args).query((rs, n) -> {
+            Instant occurred = Sql.instant(rs.getObject("occurred_at", java.time.OffsetDateTime.class));
+            Integer age = dateOfBirth == null ? null
+                    : Period.between(dateOfBirth, occurred.atZone(zone).toLocalDate()).getYears();
+            return new EntryView(rs.getInt("seq"), occurred,
+                    Sql.instant(rs.getObject("occurred_until", java.time.OffsetDateTime.class)), age,
+                    rs.getString("category"), rs.getString("summary"),
+                    new SourceView(rs.getString("source_type"), rs.getString("source_id"),
+                                   rs.getLong("source_version")),
+                    rs.getString("impact"), rs.getString("outcome"),
+                    Sql.instant(rs.getObject("recorded_at", java.time.OffsetDateTime.class)),
+                    rs.getString("recorded_by"), rs.getBoolean("late_entry"), rs.getBoolean("amended"));
+        }).list();
+        Boolean more = null;
+        if (query.limit() != null) {
+            more = entries.size() > query.limit();
+            entries = more ? entries.subList(0, query.limit()) : entries;
+        }
+        return Optional.of(new ChronologyView(query.caseId(), query.asOf(), entries, digest(entries), more));
+    }
+
+    /** The case's current chronology rows as stored, for a subject access request. */
+    public Map<String, List<Map<String, Object>>> held(String caseId) {
+        return Map.of("chronology", jdbc.sql("SELECT * FROM projections.chronology_entry WHERE case_id = ? "
+                                             + "AND valid_to IS NULL ORDER BY occurred_at, recorded_at, entry_id")
+                                        .param(Sql.uuid(caseId)).query().listOfRows());
+    }
+
+    /**
+     * SHA-256, in hex, over one line per entry: its columns in the order of {@link EntryView}, instants as
+     * ISO-8601 UTC, joined by '|', with '\', '|' and line breaks escaped. The zone a reader asked for does not
+     * enter it, so every copy of the same chronology has the same digest.
+     */
+    static String digest(List<EntryView> entries) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (EntryView e : entries) {
+                String line = String.join("|", String.valueOf(e.seq()), text(e.occurredAt()), text(e.occurredUntil()),
+                        text(e.age()), e.category(), escape(e.summary()), e.source().type(), e.source().id(),
+                        String.valueOf(e.source().version()), escape(e.impact()), escape(e.outcome()),
+                        text(e.recordedAt()), escape(e.recordedBy()), String.valueOf(e.lateEntry()),
+                        String.valueOf(e.amended())) + "\n";
+                digest.update(line.getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static String escape(String value) {
+        return value == null ? "" : value.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "\\r")
+                                         .replace("\n", "\\n");
+    }
+}

@@ -1,0 +1,108 @@
+package org.casetrail.query.compliance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.casetrail.events.caserecord.PlanType;
+import org.casetrail.platform.CasetrailProperties;
+import org.casetrail.query.action.ActionQueries;
+import org.casetrail.query.caserecord.CaseQueries;
+import org.casetrail.query.compliance.ComplianceViews.LateEntryView;
+import org.casetrail.query.compliance.ComplianceViews.OldDraftView;
+import org.casetrail.query.compliance.ComplianceViews.RecordingReportView;
+import org.casetrail.query.compliance.ComplianceViews.UnactionedRiskView;
+import org.casetrail.query.compliance.ComplianceViews.VisitReportView;
+import org.casetrail.query.compliance.ComplianceViews.VisitView;
+import org.casetrail.query.compliance.ComplianceViews.WaitingGuidanceView;
+import org.casetrail.query.contact.CaseContacts;
+import org.casetrail.query.guidance.GuidanceQueries;
+import org.casetrail.query.risk.RiskQueries;
+import org.casetrail.query.risk.RiskViews.OpenRisk;
+import org.springframework.stereotype.Component;
+
+/**
+ * Home visits against each plan type's standard, and recording that is late or left undone. Compliance keeps no
+ * tables: it asks each feature for its part. Standards, bank holidays and thresholds are configuration
+ * ({@code casetrail.compliance.*}).
+ */
+@Component
+public class ComplianceQueries {
+
+    private final CaseQueries cases;
+    private final CaseContacts contacts;
+    private final RiskQueries risks;
+    private final ActionQueries actions;
+    private final GuidanceQueries guidance;
+    private final ZoneId zone;
+    private final WorkingCalendar calendar;
+    private final Map<PlanType, VisitStandard> standards = new EnumMap<>(PlanType.class);
+    private final CasetrailProperties.Compliance settings;
+
+    ComplianceQueries(CaseQueries cases, CaseContacts contacts, RiskQueries risks, ActionQueries actions,
+                      GuidanceQueries guidance, CasetrailProperties properties) {
+        this.cases = cases;
+        this.contacts = contacts;
+        this.risks = risks;
+        this.actions = actions;
+        this.guidance = guidance;
+        this.zone = properties.timeZone();
+        this.settings = properties.compliance();
+        this.calendar = new WorkingCalendar(settings.bankHolidays());
+        for (PlanType type : PlanType.values()) {
+            String standard = settings.standards().get(type.name());
+            if (standard == null) {
+                throw new IllegalStateException("No visit standard for " + type
+                        + ": set casetrail.compliance.standards." + type.name());
+            }
+            standards.put(type, VisitStandard.parse(standard));
+        }
+    }
+
+    /** Each open case against its plan type's visit standard, as at the end of {@code asOf}. */
+    public VisitReportView visits(LocalDate asOf) {
+        Map<String, Instant> lastVisits = contacts.lastHomeVisits(asOf.plusDays(1).atStartOfDay(zone).toInstant());
+        List<VisitView> items = cases.open().stream().map(c -> {
+            VisitStandard standard = standards.get(c.planType());
+            Instant last = lastVisits.get(c.caseId());
+            Instant since = last != null ? last : c.openedAt();
+            LocalDate due = standard.nextDue(since.atZone(zone).toLocalDate(), calendar);
+            return new VisitView(c.caseId(), c.serviceUserName(), c.planType(), c.allocatedWorker(),
+                                 standard.describe(), last, due, due.isBefore(asOf));
+        }).toList();
+        return new VisitReportView(asOf, items);
+    }
+
+    /** Late entries, old drafts, open risks with no action, and guidance waiting too long, as at {@code at}. */
+    public RecordingReportView recording(Instant at) {
+        List<LateEntryView> late = contacts.lateEntries().stream()
+                .map(c -> new LateEntryView(c.caseId(), c.contactId(), c.occurredAt(), c.recordedAt(), c.author()))
+                .toList();
+        List<OldDraftView> drafts = contacts.draftsRecordedBefore(at.minus(Duration.ofDays(settings.draftOlderThanDays())))
+                .stream()
+                .map(c -> new OldDraftView(c.caseId(), c.contactId(), c.recordedAt(), c.author(),
+                                           Duration.between(c.recordedAt(), at).toDays()))
+                .toList();
+        List<OpenRisk> open = risks.open();
+        Set<String> actioned = actions.contactsWithActions(open.stream().flatMap(r -> r.contactIds().stream())
+                                                               .distinct().toList());
+        List<UnactionedRiskView> unactioned = open.stream()
+                .filter(r -> r.contactIds().stream().noneMatch(actioned::contains))
+                .map(r -> new UnactionedRiskView(r.caseId(), r.riskId(), r.contactId(), r.severity(), r.description()))
+                .toList();
+        List<WaitingGuidanceView> waiting = guidance.requests("AWAITING", null,
+                                                              at.minus(Duration.ofDays(settings.guidanceWaitingDays())))
+                .items().stream()
+                .map(g -> new WaitingGuidanceView(g.caseId(), g.requestId(), g.contactId(), g.urgency(),
+                                                  g.requestedAt(), g.requestedBy(),
+                                                  Duration.between(g.requestedAt(), at).toDays()))
+                .toList();
+        return new RecordingReportView(at, settings.draftOlderThanDays(), settings.guidanceWaitingDays(), late, drafts,
+                                       unactioned, waiting);
+    }
+}

@@ -1,0 +1,48 @@
+package org.casetrail.query.compliance;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+
+import org.casetrail.audit.AuditedRead;
+import org.casetrail.platform.CasetrailProperties;
+import org.casetrail.platform.web.InvalidFields;
+import org.casetrail.query.compliance.ComplianceViews.RecordingReportView;
+import org.casetrail.query.compliance.ComplianceViews.VisitReportView;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The compliance reports over HTTP. */
+@RestController
+class ComplianceQueryController {
+
+    private final ComplianceQueries compliance;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    ComplianceQueryController(ComplianceQueries compliance, Clock clock, CasetrailProperties properties) {
+        this.compliance = compliance;
+        this.clock = clock;
+        this.zone = properties.timeZone();
+    }
+
+    @GetMapping("/api/compliance/visits")
+    @AuditedRead
+    VisitReportView visits(@RequestParam(required = false) String asOf) {
+        LocalDate date;
+        try {
+            date = asOf == null ? LocalDate.now(clock.withZone(zone)) : LocalDate.parse(asOf.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidFields("asOf", "must be a date, yyyy-mm-dd");
+        }
+        return compliance.visits(date);
+    }
+
+    @GetMapping("/api/compliance/recording")
+    @AuditedRead
+    RecordingReportView recording() {
+        return compliance.recording(clock.instant());
+    }
+}

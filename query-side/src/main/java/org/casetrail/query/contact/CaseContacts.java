@@ -1,0 +1,90 @@
+package org.casetrail.query.contact;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.casetrail.query.contact.ContactViews.ContactSummaryView;
+import org.casetrail.platform.db.Rows;
+import org.casetrail.platform.db.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What other features ask of the contacts, by case or across cases: counts, which contacts a bundle prints, home
+ * visits, late entries and old drafts, and the stored versions for subject access. The contact tables are read
+ * here and in this package only.
+ */
+@Component
+public class CaseContacts {
+
+    public record Counts(int contacts, int drafts) {
+    }
+
+    static final String SUMMARY_COLUMNS = """
+            contact_id, case_id, status, author, occurred_at, ended_at, setting_type AS setting, recorded_at,
+            finalised_at, late_entry, amended, version""";
+
+    private final JdbcClient jdbc;
+
+    CaseContacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Contacts not discarded, and drafts among them. */
+    public Counts counts(String caseId) {
+        return jdbc.sql("""
+                SELECT count(*) FILTER (WHERE status <> 'DISCARDED') AS contacts,
+                       count(*) FILTER (WHERE status = 'DRAFT') AS drafts
+                FROM projections.contact WHERE case_id = ?""")
+                   .param(Sql.uuid(caseId)).query(Rows.as(Counts.class)).single();
+    }
+
+    /** The case's contacts first recorded by {@code asOf} (all, when null), in the order they took place. */
+    public List<String> ids(String caseId, Instant asOf) {
+        return jdbc.sql("SELECT contact_id::text FROM projections.contact WHERE case_id = ?"
+                        + (asOf == null ? "" : " AND recorded_at <= ?") + " ORDER BY occurred_at, contact_id")
+                   .params(asOf == null ? List.of(Sql.uuid(caseId)) : List.of(Sql.uuid(caseId), Sql.utc(asOf)))
+                   .query(String.class).list();
+    }
+
+    /** Each case's latest home visit (not discarded) that took place before {@code before}. */
+    public Map<String, Instant> lastHomeVisits(Instant before) {
+        Map<String, Instant> last = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT case_id::text, max(occurred_at) FROM projections.contact
+                WHERE setting_type = 'HOME' AND status <> 'DISCARDED' AND occurred_at < ? GROUP BY case_id""")
+            .param(Sql.utc(before))
+            .query(rs -> {
+                last.put(rs.getString(1), Sql.instant(rs.getObject(2, java.time.OffsetDateTime.class)));
+            });
+        return last;
+    }
+
+    /** Late entries not discarded, in the order they were recorded. */
+    public List<ContactSummaryView> lateEntries() {
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM projections.contact "
+                        + "WHERE late_entry AND status <> 'DISCARDED' ORDER BY recorded_at, contact_id")
+                   .query(Rows.as(ContactSummaryView.class)).list();
+    }
+
+    /** Drafts first recorded before {@code before}, oldest first. */
+    public List<ContactSummaryView> draftsRecordedBefore(Instant before) {
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM projections.contact "
+                        + "WHERE status = 'DRAFT' AND recorded_at < ? ORDER BY recorded_at, contact_id")
+                   .param(Sql.utc(before)).query(Rows.as(ContactSummaryView.class)).list();
+    }
+
+    /** Every stored version of every contact of the case, for a subject access request. */
+    public Map<String, List<Map<String, Object>>> held(String caseId) {
+        UUID id = Sql.uuid(caseId);
+        return Map.of("contactVersions", jdbc.sql("""
+                SELECT v.contact_id, v.version, v.recorded_at, v.recorded_by, v.change, v.section, v.reason,
+                       v.state::text AS state
+                FROM projections.contact_version v JOIN projections.contact c ON c.contact_id = v.contact_id
+                WHERE c.case_id = ? ORDER BY c.occurred_at, v.contact_id, v.version""")
+                .param(id).query().listOfRows());
+    }
+}

@@ -1,0 +1,55 @@
+package org.casetrail.query.guidance;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.casetrail.query.guidance.GuidanceViews.GuidanceQueueView;
+import org.casetrail.query.guidance.GuidanceViews.GuidanceRequestView;
+import org.casetrail.platform.db.Rows;
+import org.casetrail.platform.db.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The guidance reads, from the table {@link GuidanceProjection} keeps. */
+@Component
+public class GuidanceQueries {
+
+    private final JdbcClient jdbc;
+
+    GuidanceQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Requests oldest first, each filter optional: by status (AWAITING, ANSWERED), by case, and requested before an
+     * instant.
+     */
+    public GuidanceQueueView requests(String status, String caseId, Instant requestedBefore) {
+        StringBuilder where = new StringBuilder(" WHERE true");
+        List<Object> args = new ArrayList<>();
+        if (status != null) {
+            where.append(" AND status = ?");
+            args.add(status);
+        }
+        if (caseId != null) {
+            where.append(" AND case_id = ?");
+            args.add(Sql.uuid(caseId));
+        }
+        if (requestedBefore != null) {
+            where.append(" AND requested_at < ?");
+            args.add(Sql.utc(requestedBefore));
+        }
+        return new GuidanceQueueView(jdbc.sql("SELECT * FROM projections.guidance_request" + where
+                                              + " ORDER BY requested_at, request_id")
+                                         .params(args).query(Rows.as(GuidanceRequestView.class)).list());
+    }
+
+    /** The case's guidance rows as stored, for a subject access request. */
+    public Map<String, List<Map<String, Object>>> held(String caseId) {
+        return Map.of("guidanceRequests", jdbc.sql("SELECT * FROM projections.guidance_request WHERE case_id = ? "
+                                                   + "ORDER BY requested_at").param(Sql.uuid(caseId)).query()
+                                              .listOfRows());
+    }
+}

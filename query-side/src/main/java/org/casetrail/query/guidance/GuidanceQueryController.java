@@ -1,0 +1,33 @@
+package org.casetrail.query.guidance;
+
+import jakarta.validation.constraints.Pattern;
+
+import org.casetrail.audit.AuditedRead;
+import org.casetrail.platform.web.Ids;
+import org.casetrail.query.guidance.GuidanceViews.GuidanceQueueView;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The guidance queue over HTTP. */
+@RestController
+@Validated
+class GuidanceQueryController {
+
+    private final GuidanceQueries guidance;
+
+    GuidanceQueryController(GuidanceQueries guidance) {
+        this.guidance = guidance;
+    }
+
+    @GetMapping("/api/guidance-requests")
+    @AuditedRead
+    GuidanceQueueView requests(@RequestParam(required = false)
+                               @Pattern(regexp = "AWAITING|ANSWERED", message = "must be AWAITING or ANSWERED")
+                               String status,
+                               @RequestParam(required = false) String caseId) {
+        String id = caseId == null ? null : Ids.field("caseId", caseId);
+        return guidance.requests(status, id, null);
+    }
+}

@@ -1,0 +1,105 @@
+package org.casetrail.query.risk;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.casetrail.events.risk.Professional;
+import org.casetrail.events.risk.RiskAspect;
+import org.casetrail.events.risk.RiskCategory;
+import org.casetrail.events.risk.Severity;
+import org.casetrail.query.projection.Json;
+import org.casetrail.query.projection.KnownCases;
+import org.casetrail.platform.db.Rows;
+import org.casetrail.platform.db.Sql;
+import org.casetrail.query.risk.RiskViews.OpenRisk;
+import org.casetrail.query.risk.RiskViews.ReviewView;
+import org.casetrail.query.risk.RiskViews.RiskRegisterView;
+import org.casetrail.query.risk.RiskViews.RiskView;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JavaType;
+
+/** The risk reads, from the tables {@link RiskProjection} keeps. */
+@Component
+public class RiskQueries {
+
+    private final JdbcClient jdbc;
+    private final Json json;
+    private final JavaType professionals;
+    private final KnownCases knownCases;
+
+    RiskQueries(JdbcClient jdbc, Json json, KnownCases knownCases) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.knownCases = knownCases;
+        this.professionals = json.mapper().getTypeFactory().constructCollectionType(List.class, Professional.class);
+    }
+
+    /** The case's risk register, oldest first, optionally OPEN or CLOSED only; empty for no such case. */
+    public Optional<RiskRegisterView> register(String caseId, String status) {
+        if (!knownCases.contains(caseId)) {
+            return Optional.empty();
+        }
+        UUID id = Sql.uuid(caseId);
+        Map<String, List<ReviewView>> reviews = new LinkedHashMap<>();
+        RowMapper<ReviewView> review = Rows.as(ReviewView.class);
+        jdbc.sql("""
+                SELECT v.risk_id, v.contact_id, v.note, v.severity, v.previous_severity, v.reviewed_at, v.reviewed_by
+                FROM projections.risk_review v JOIN projections.risk r ON r.risk_id = v.risk_id
+                WHERE r.case_id = ? ORDER BY v.version""")
+            .param(id)
+            .query(rs -> {
+                reviews.computeIfAbsent(rs.getString("risk_id"), k -> new ArrayList<>())
+                       .add(review.mapRow(rs, 0));
+            });
+        return Optional.of(new RiskRegisterView(caseId, jdbc.sql("SELECT * FROM projections.risk WHERE case_id = ?"
+                        + (status == null ? "" : " AND status = ?") + " ORDER BY identified_at, risk_id")
+                .params(status == null ? List.of(id) : List.of(id, status))
+                .query((rs, n) -> new RiskView(rs.getString("risk_id"), rs.getString("case_id"),
+                        rs.getString("contact_id"), rs.getString("status"), Severity.valueOf(rs.getString("severity")),
+                        RiskCategory.valueOf(rs.getString("category")),
+                        Arrays.stream(rs.getString("aspects").split(",")).map(RiskAspect::valueOf).toList(),
+                        rs.getString("description"), json.read(rs.getString("professionals"), professionals),
+                        Sql.instant(rs.getObject("identified_at", java.time.OffsetDateTime.class)),
+                        rs.getString("identified_by"),
+                        Sql.instant(rs.getObject("closed_at", java.time.OffsetDateTime.class)),
+                        rs.getString("closed_by"), rs.getString("close_reason"),
+                        reviews.getOrDefault(rs.getString("risk_id"), List.of()), rs.getLong("version")))
+                .list()));
+    }
+
+    /** Every open risk across all cases, oldest first, with the contacts that identified or reviewed it. */
+    public List<OpenRisk> open() {
+        return jdbc.sql("""
+                SELECT r.case_id, r.risk_id, r.contact_id, r.severity, r.description,
+                       array_to_string(array_append(ARRAY(SELECT v.contact_id::text FROM projections.risk_review v
+                                                          WHERE v.risk_id = r.risk_id ORDER BY v.version),
+                                                    r.contact_id::text), ',') AS contact_ids
+                FROM projections.risk r WHERE r.status = 'OPEN' ORDER BY r.identified_at, r.risk_id""")
+                   .query((rs, n) -> new OpenRisk(rs.getString("case_id"), rs.getString("risk_id"),
+                           rs.getString("contact_id"), Severity.valueOf(rs.getString("severity")),
+                           rs.getString("description"), Arrays.stream(rs.getString("contact_ids").split(","))
+                                                              .filter(s -> !s.isEmpty()).collect(Collectors.toList())))
+                   .list();
+    }
+
+    /** The case's risk rows as stored, by part, for a subject access request. */
+    public Map<String, List<Map<String, Object>>> held(String caseId) {
+        UUID id = Sql.uuid(caseId);
+        Map<String, List<Map<String, Object>>> held = new LinkedHashMap<>();
+        held.put("risks", jdbc.sql("SELECT * FROM projections.risk WHERE case_id = ? ORDER BY identified_at")
+                              .param(id).query().listOfRows());
+        held.put("riskReviews", jdbc.sql("SELECT v.* FROM projections.risk_review v JOIN projections.risk r "
+                                         + "ON r.risk_id = v.risk_id WHERE r.case_id = ? ORDER BY v.reviewed_at")
+                                    .param(id).query().listOfRows());
+        return held;
+    }
+}

@@ -1,0 +1,33 @@
+package org.casetrail.query.risk;
+
+import jakarta.validation.constraints.Pattern;
+
+import org.casetrail.audit.AuditedRead;
+import org.casetrail.platform.web.Ids;
+import org.casetrail.platform.messaging.NotFound;
+import org.casetrail.query.risk.RiskViews.RiskRegisterView;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The risk register over HTTP. */
+@RestController
+@Validated
+class RiskQueryController {
+
+    private final RiskQueries risks;
+
+    RiskQueryController(RiskQueries risks) {
+        this.risks = risks;
+    }
+
+    @GetMapping("/api/cases/{caseId}/risks")
+    @AuditedRead(caseId = "caseId")
+    RiskRegisterView register(@PathVariable String caseId,
+                              @RequestParam(required = false)
+                              @Pattern(regexp = "OPEN|CLOSED", message = "must be OPEN or CLOSED") String status) {
+        return risks.register(Ids.require("case", caseId), status).orElseThrow(() -> new NotFound("case", caseId));
+    }
+}

@@ -1,0 +1,78 @@
+package org.casetrail.query.session;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.casetrail.events.contact.Setting;
+import org.casetrail.events.contact.SettingType;
+import org.casetrail.query.projection.KnownCases;
+import org.casetrail.platform.db.Rows;
+import org.casetrail.platform.db.Sql;
+import org.casetrail.query.session.SessionViews.CaseSessionsView;
+import org.casetrail.query.session.SessionViews.ChangeView;
+import org.casetrail.query.session.SessionViews.SessionView;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The session reads, from the tables {@link SessionProjection} keeps. */
+@Component
+public class SessionQueries {
+
+    private final JdbcClient jdbc;
+    private final KnownCases knownCases;
+
+    SessionQueries(JdbcClient jdbc, KnownCases knownCases) {
+        this.jdbc = jdbc;
+        this.knownCases = knownCases;
+    }
+
+    /** The case's sessions in date order, each with its history; empty for no such case. */
+    public Optional<CaseSessionsView> ofCase(String caseId) {
+        if (!knownCases.contains(caseId)) {
+            return Optional.empty();
+        }
+        UUID id = Sql.uuid(caseId);
+        Map<String, List<ChangeView>> history = new LinkedHashMap<>();
+        RowMapper<ChangeView> change = Rows.as(ChangeView.class);
+        jdbc.sql("""
+                SELECT c.session_id, c.change, c.scheduled_for, c.attempted_at, c.note, c.changed_at AS at,
+                       c.changed_by AS by
+                FROM projections.session_change c JOIN projections.session_booking s ON s.session_id = c.session_id
+                WHERE s.case_id = ? ORDER BY c.version""")
+            .param(id)
+            .query(rs -> {
+                history.computeIfAbsent(rs.getString("session_id"), k -> new ArrayList<>()).add(change.mapRow(rs, 0));
+            });
+        List<SessionView> items = jdbc.sql("""
+                SELECT * FROM projections.session_booking WHERE case_id = ? ORDER BY scheduled_for, session_id""")
+                .param(id)
+                .query((rs, n) -> new SessionView(rs.getString("session_id"), rs.getString("case_id"),
+                        rs.getString("contact_id"),
+                        Sql.instant(rs.getObject("scheduled_for", java.time.OffsetDateTime.class)),
+                        new Setting(SettingType.valueOf(rs.getString("setting_type")), rs.getString("location")),
+                        rs.getString("focus"), rs.getString("status"), rs.getString("held_contact_id"),
+                        Sql.instant(rs.getObject("booked_at", java.time.OffsetDateTime.class)),
+                        rs.getString("booked_by"), history.getOrDefault(rs.getString("session_id"), List.of()),
+                        rs.getLong("version")))
+                .list();
+        return Optional.of(new CaseSessionsView(caseId, items));
+    }
+
+    /** The case's session rows as stored, by part, for a subject access request. */
+    public Map<String, List<Map<String, Object>>> held(String caseId) {
+        UUID id = Sql.uuid(caseId);
+        Map<String, List<Map<String, Object>>> held = new LinkedHashMap<>();
+        held.put("sessions", jdbc.sql("SELECT * FROM projections.session_booking WHERE case_id = ? "
+                                      + "ORDER BY scheduled_for").param(id).query().listOfRows());
+        held.put("sessionChanges", jdbc.sql("SELECT c.* FROM projections.session_change c JOIN "
+                                            + "projections.session_booking s ON s.session_id = c.session_id "
+                                            + "WHERE s.case_id = ? ORDER BY c.changed_at").param(id).query()
+                                       .listOfRows());
+        return held;
+    }
+}

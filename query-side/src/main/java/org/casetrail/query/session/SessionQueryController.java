@@ -1,0 +1,26 @@
+package org.casetrail.query.session;
+
+import org.casetrail.audit.AuditedRead;
+import org.casetrail.platform.web.Ids;
+import org.casetrail.platform.messaging.NotFound;
+import org.casetrail.query.session.SessionViews.CaseSessionsView;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A case's sessions over HTTP. */
+@RestController
+class SessionQueryController {
+
+    private final SessionQueries sessions;
+
+    SessionQueryController(SessionQueries sessions) {
+        this.sessions = sessions;
+    }
+
+    @GetMapping("/api/cases/{caseId}/sessions")
+    @AuditedRead(caseId = "caseId")
+    CaseSessionsView sessions(@PathVariable String caseId) {
+        return sessions.ofCase(Ids.require("case", caseId)).orElseThrow(() -> new NotFound("case", caseId));
+    }
+}
