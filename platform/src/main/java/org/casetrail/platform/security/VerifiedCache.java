@@ -4,19 +4,24 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
 /**
  * What a credential was verified as, remembered until a given time, so a repeated credential costs no second
  * check. Credentials are keyed by an HMAC under a random per-process key: a heap dump shows neither them nor a
- * hash that could be attacked offline without that key. Only successes are ever put here.
+ * hash that could be attacked offline without that key. Only successes are ever put here. Caffeine bounds it,
+ * evicting the least used first, and drops each entry when its time is up (on this clock, so tests can move it).
  */
 final class VerifiedCache<T> {
 
@@ -24,10 +29,16 @@ final class VerifiedCache<T> {
 
     private final Clock clock;
     private final SecretKeySpec key;
-    private final Map<String, Entry<T>> verified = new ConcurrentHashMap<>();
+    private final Cache<String, Entry<T>> verified;
 
     VerifiedCache(Clock clock) {
         this.clock = clock;
+        this.verified = Caffeine.newBuilder()
+                                .maximumSize(MAX_ENTRIES)
+                                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                                .expireAfter(Expiry.<String, Entry<T>>writing((credential, entry) ->
+                                        maxZero(Duration.between(clock.instant(), entry.until()))))
+                                .build();
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
@@ -38,15 +49,16 @@ final class VerifiedCache<T> {
     }
 
     Optional<T> find(String credential) {
-        Entry<T> hit = verified.get(mac(credential));
+        Entry<T> hit = verified.getIfPresent(mac(credential));
         return hit != null && hit.until().isAfter(clock.instant()) ? Optional.of(hit.value()) : Optional.empty();
     }
 
     void remember(String credential, T value, Instant until) {
-        if (verified.size() >= MAX_ENTRIES) {
-            verified.clear();
-        }
         verified.put(mac(credential), new Entry<>(value, until));
+    }
+
+    private static Duration maxZero(Duration duration) {
+        return duration.isNegative() ? Duration.ZERO : duration;
     }
 
     private String mac(String credential) {

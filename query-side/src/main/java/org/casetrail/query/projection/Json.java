@@ -1,25 +1,25 @@
 package org.casetrail.query.projection;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * How projections store structured values in JSONB columns: plain JSON with UTC instants, independent of how the
- * API renders them, so stored rows never depend on a reader's zone or on web settings.
+ * How projections store structured values in JSONB columns: with the mapper events are stored with (plain JSON,
+ * UTC instants), independent of how the API renders them, so stored rows never depend on a reader's zone or on
+ * web settings.
  */
 @Component
 public class Json {
 
-    private final ObjectMapper mapper = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final ObjectMapper mapper;
+
+    Json(@Qualifier("defaultAxonObjectMapper") ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
 
     public String write(Object value) {
         try {
