@@ -23,6 +23,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+
 /** The audit trail of every event and read, its verification and its signed checkpoints, over HTTP. */
 @RestController
 @Validated
@@ -36,6 +40,8 @@ class AuditController {
         this.checkpoints = checkpoints;
     }
 
+    @Operation(summary = "The audit trail of every event and read, by case, actor and time (managers, auditors)")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "A page of the trail in recording order")})
     @GetMapping("/api/audit")
     @AuditedRead
     @PreAuthorize("hasAnyRole('AUDITOR', 'MANAGER')")
@@ -54,6 +60,8 @@ class AuditController {
      * Recomputes the chain. With {@code position} and {@code hash} (an earlier checkpoint an outsider holds) it
      * also proves the chain still passes through it; without, it holds the chain to the latest stored checkpoint.
      */
+    @Operation(summary = "Recompute the audit chain and report its first break (managers, auditors)")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Whether the chain verifies, and where it first breaks")})
     @GetMapping("/api/audit/verify")
     @AuditedRead
     @PreAuthorize("hasAnyRole('AUDITOR', 'MANAGER')")
@@ -73,12 +81,18 @@ class AuditController {
         return audit.verify(checkpoint);
     }
 
+    @Operation(summary = "The latest signed checkpoint of the audit chain, with the public key")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "The checkpoint"),
+            @ApiResponse(responseCode = "404", description = "No checkpoint signed yet")})
     @GetMapping("/api/audit/checkpoints/latest")
     @AuditedRead
     CheckpointView latestCheckpoint() {
         return checkpoints.latest().orElseThrow(() -> new NotFound("checkpoint", "latest"));
     }
 
+    @Operation(summary = "Sign the audit chain's head now (managers, auditors)")
+    @ApiResponses({@ApiResponse(responseCode = "201", description = "The new checkpoint"),
+            @ApiResponse(responseCode = "404", description = "The chain is empty")})
     @PostMapping("/api/audit/checkpoints")
     ResponseEntity<CheckpointView> checkpoint() {
         return checkpoints.create()

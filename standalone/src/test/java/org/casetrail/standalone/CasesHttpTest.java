@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** api.md "Cases" through HTTP on the standalone service and its embedded PostgreSQL. */
+/** Cases through HTTP on the standalone service and its embedded PostgreSQL. */
 class CasesHttpTest extends HttpTestSupport {
 
     @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** api.md "Contacts" through HTTP: the whole life of a note, and the note as it stood at every moment. */
+/** Contacts through HTTP: the whole life of a note, and the note as it stood at every moment. */
 class ContactsHttpTest extends HttpTestSupport {
 
     static final String BARE_DRAFT = """

@@ -20,7 +20,7 @@ import org.springframework.test.context.TestPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * api.md "Risks", "Actions", "Manager guidance", "Sessions" and "Compliance" through HTTP, on a clock set to
+ * Risks, actions, manager guidance, sessions and compliance through HTTP, on a clock set to
  * Friday 8 January 2027, 12:00 UTC (it runs on from there), so overdue work and visit deadlines across the
  * Christmas bank holidays are the same on any day the tests run.
  */

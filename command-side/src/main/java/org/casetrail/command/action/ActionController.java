@@ -25,7 +25,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** api.md "Actions", the writes. */
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+
+/** The action writes over HTTP. */
 @RestController
 class ActionController {
 
@@ -42,6 +46,10 @@ class ActionController {
     record ActionWritten(String actionId, long version) {
     }
 
+    @Operation(summary = "Assign an action from a contact (heading 6)")
+    @ApiResponses({@ApiResponse(responseCode = "201", description = "Assigned: the action id and version"),
+            @ApiResponse(responseCode = "404", description = "No such contact"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `CONTACT_DISCARDED`, `CASE_CLOSED`")})
     @PostMapping("/api/contacts/{contactId}/actions")
     ResponseEntity<ActionWritten> assign(@PathVariable String contactId, @Valid @RequestBody AssignBody body) {
         String actionId = UUID.randomUUID().toString();
@@ -54,6 +62,10 @@ class ActionController {
     record ReassignBody(@NotBlank @Size(max = 200) String assignee, @NotBlank @Size(max = 2_000) String reason) {
     }
 
+    @Operation(summary = "Reassign an action, with a reason")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Reassigned: the new version"),
+            @ApiResponse(responseCode = "404", description = "No such action"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `ACTION_COMPLETED`, `ACTION_CANCELLED`")})
     @PostMapping("/api/actions/{actionId}/reassign")
     ResponseEntity<ActionWritten> reassign(@PathVariable String actionId, @Valid @RequestBody ReassignBody body,
                                            @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
@@ -64,6 +76,10 @@ class ActionController {
     record RedateBody(@NotNull LocalDate dueDate, @NotBlank @Size(max = 2_000) String reason) {
     }
 
+    @Operation(summary = "Change an action's due date, with a reason")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Re-dated: the new version"),
+            @ApiResponse(responseCode = "404", description = "No such action"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `ACTION_COMPLETED`, `ACTION_CANCELLED`")})
     @PostMapping("/api/actions/{actionId}/due-date")
     ResponseEntity<ActionWritten> redate(@PathVariable String actionId, @Valid @RequestBody RedateBody body,
                                          @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
@@ -74,6 +90,10 @@ class ActionController {
     record CompleteBody(@NotBlank String contactId, @NotBlank @Size(max = 10_000) String outcome) {
     }
 
+    @Operation(summary = "Complete an action, with its outcome and the contact it was done in")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Completed: the new version"),
+            @ApiResponse(responseCode = "404", description = "No such action"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `ACTION_COMPLETED`, `ACTION_CANCELLED`, `CONTACT_DISCARDED`, `CONTACT_NOT_IN_CASE`")})
     @PostMapping("/api/actions/{actionId}/complete")
     ResponseEntity<ActionWritten> complete(@PathVariable String actionId, @Valid @RequestBody CompleteBody body,
                                            @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
@@ -84,6 +104,10 @@ class ActionController {
     record ReasonBody(@NotBlank @Size(max = 2_000) String reason) {
     }
 
+    @Operation(summary = "Cancel an action, with a reason")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Cancelled: the new version"),
+            @ApiResponse(responseCode = "404", description = "No such action"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `ACTION_COMPLETED`, `ACTION_CANCELLED`")})
     @PostMapping("/api/actions/{actionId}/cancel")
     ResponseEntity<ActionWritten> cancel(@PathVariable String actionId, @Valid @RequestBody ReasonBody body,
                                          @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {

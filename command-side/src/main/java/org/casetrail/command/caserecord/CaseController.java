@@ -28,7 +28,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** api.md "Cases", the writes. */
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+
+/** The case writes over HTTP. */
 @RestController
 @RequestMapping("/api/cases")
 class CaseController {
@@ -52,6 +56,8 @@ class CaseController {
     record CaseWritten(String caseId, long version) {
     }
 
+    @Operation(summary = "Open a case for a service user")
+    @ApiResponses({@ApiResponse(responseCode = "201", description = "Opened: the case id and version 1")})
     @PostMapping
     ResponseEntity<CaseWritten> open(@Valid @RequestBody OpenCaseBody body) {
         String caseId = UUID.randomUUID().toString();
@@ -73,6 +79,10 @@ class CaseController {
     record PlanWritten(String planId, String caseId, long version) {
     }
 
+    @Operation(summary = "Record an assessment or plan on a case")
+    @ApiResponses({@ApiResponse(responseCode = "201", description = "Recorded: the plan id and the case version"),
+            @ApiResponse(responseCode = "404", description = "No such case"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `CASE_CLOSED`, `PLAN_ALREADY_RECORDED`")})
     @PostMapping("/{caseId}/plans")
     ResponseEntity<PlanWritten> recordPlan(@PathVariable String caseId, @Valid @RequestBody RecordPlanBody body,
                                            @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
@@ -87,6 +97,10 @@ class CaseController {
     record ReasonBody(@NotBlank @Size(max = 2_000) String reason) {
     }
 
+    @Operation(summary = "Close a case, with a reason")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Closed: the case version"),
+            @ApiResponse(responseCode = "404", description = "No such case"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `CASE_ALREADY_CLOSED`")})
     @PostMapping("/{caseId}/close")
     ResponseEntity<CaseWritten> close(@PathVariable String caseId, @Valid @RequestBody ReasonBody body,
                                       @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
@@ -95,6 +109,10 @@ class CaseController {
         return Versions.ok(version, new CaseWritten(caseId, version));
     }
 
+    @Operation(summary = "Reopen a closed case, with a reason")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Reopened: the case version"),
+            @ApiResponse(responseCode = "404", description = "No such case"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `CASE_NOT_CLOSED`")})
     @PostMapping("/{caseId}/reopen")
     ResponseEntity<CaseWritten> reopen(@PathVariable String caseId, @Valid @RequestBody ReasonBody body,
                                        @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {

@@ -46,7 +46,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** api.md "Contacts", the writes: drafting, editing a draft, signing, addenda, corrections, discarding. */
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+
+/** The contact writes over HTTP: drafting, editing a draft, signing, addenda, corrections, discarding. */
 @RestController
 class ContactController {
 
@@ -110,6 +114,10 @@ class ContactController {
     record ContactWritten(String contactId, long version) {
     }
 
+    @Operation(summary = "Draft a contact under the seven headings (setting and start required)")
+    @ApiResponses({@ApiResponse(responseCode = "201", description = "Drafted: the contact id and version 1"),
+            @ApiResponse(responseCode = "404", description = "No such case"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `CASE_CLOSED`, `END_BEFORE_START`, `PLAN_NOT_IN_CASE`, `SESSION_NOT_IN_CASE`, `SESSION_NOT_BOOKED`")})
     @PostMapping("/api/cases/{caseId}/contacts")
     ResponseEntity<ContactWritten> draft(@PathVariable String caseId, @Valid @RequestBody DraftContactBody body) {
         String id = Ids.require("case", caseId);
@@ -124,6 +132,11 @@ class ContactController {
                              .body(new ContactWritten(contactId, version));
     }
 
+    @Operation(summary = "Replace a draft's attendees (heading 1)")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Changed: the new version"),
+            @ApiResponse(responseCode = "404", description = "No such contact"),
+            @ApiResponse(responseCode = "403", description = "`FORBIDDEN_FOR_ROLE`, or `NOT_AUTHOR`: only the author or a manager may change this contact"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `CONTACT_FINALISED`, `CONTACT_DISCARDED`")})
     @PutMapping("/api/contacts/{contactId}/attendees")
     ResponseEntity<ContactWritten> attendees(@PathVariable String contactId,
                                              @RequestBody @Size(max = 50) List<@NotNull @Valid AttendeeBody> body,
@@ -132,6 +145,11 @@ class ContactController {
                                                                            Versions.expectedSequence(ifMatch))));
     }
 
+    @Operation(summary = "Change a draft's setting (heading 2, where)")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Changed: the new version"),
+            @ApiResponse(responseCode = "404", description = "No such contact"),
+            @ApiResponse(responseCode = "403", description = "`FORBIDDEN_FOR_ROLE`, or `NOT_AUTHOR`: only the author or a manager may change this contact"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `CONTACT_FINALISED`, `CONTACT_DISCARDED`")})
     @PutMapping("/api/contacts/{contactId}/setting")
     ResponseEntity<ContactWritten> setting(@PathVariable String contactId, @Valid @RequestBody SettingBody body,
                                            @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
@@ -139,6 +157,11 @@ class ContactController {
                                                                          Versions.expectedSequence(ifMatch))));
     }
 
+    @Operation(summary = "Change a draft's start and end (heading 2, when)")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Changed: the new version"),
+            @ApiResponse(responseCode = "404", description = "No such contact"),
+            @ApiResponse(responseCode = "403", description = "`FORBIDDEN_FOR_ROLE`, or `NOT_AUTHOR`: only the author or a manager may change this contact"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `CONTACT_FINALISED`, `CONTACT_DISCARDED`, `END_BEFORE_START`")})
     @PutMapping("/api/contacts/{contactId}/timing")
     ResponseEntity<ContactWritten> timing(@PathVariable String contactId, @Valid @RequestBody TimingBody body,
                                           @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
@@ -146,6 +169,11 @@ class ContactController {
                 timing(body.startedAt(), body.endedAt()), Versions.expectedSequence(ifMatch))));
     }
 
+    @Operation(summary = "Change a draft's purpose and linked plans (heading 3)")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Changed: the new version"),
+            @ApiResponse(responseCode = "404", description = "No such contact"),
+            @ApiResponse(responseCode = "403", description = "`FORBIDDEN_FOR_ROLE`, or `NOT_AUTHOR`: only the author or a manager may change this contact"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `CONTACT_FINALISED`, `CONTACT_DISCARDED`, `PLAN_NOT_IN_CASE`")})
     @PutMapping("/api/contacts/{contactId}/purpose")
     ResponseEntity<ContactWritten> purpose(@PathVariable String contactId, @Valid @RequestBody PurposeBody body,
                                            @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
@@ -153,6 +181,11 @@ class ContactController {
                                                                          Versions.expectedSequence(ifMatch))));
     }
 
+    @Operation(summary = "Change a draft's account of what took place (heading 4)")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Changed: the new version"),
+            @ApiResponse(responseCode = "404", description = "No such contact"),
+            @ApiResponse(responseCode = "403", description = "`FORBIDDEN_FOR_ROLE`, or `NOT_AUTHOR`: only the author or a manager may change this contact"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `CONTACT_FINALISED`, `CONTACT_DISCARDED`")})
     @PutMapping("/api/contacts/{contactId}/description")
     ResponseEntity<ContactWritten> description(@PathVariable String contactId,
                                                @Valid @RequestBody DescriptionBody body,
@@ -161,6 +194,11 @@ class ContactController {
                                                                              Versions.expectedSequence(ifMatch))));
     }
 
+    @Operation(summary = "Sign a draft, which locks it")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Signed: the new version"),
+            @ApiResponse(responseCode = "404", description = "No such contact"),
+            @ApiResponse(responseCode = "403", description = "`FORBIDDEN_FOR_ROLE`, or `NOT_AUTHOR`: only the author or a manager may change this contact"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `CONTACT_INCOMPLETE`, `CONTACT_FINALISED`, `CONTACT_DISCARDED`")})
     @PostMapping("/api/contacts/{contactId}/finalise")
     ResponseEntity<ContactWritten> finalise(@PathVariable String contactId,
                                             @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
@@ -174,6 +212,10 @@ class ContactController {
     record AddendumWritten(String contactId, String addendumId, long version) {
     }
 
+    @Operation(summary = "Add an addendum to a signed contact, with a reason")
+    @ApiResponses({@ApiResponse(responseCode = "201", description = "Added: the addendum id and the new version"),
+            @ApiResponse(responseCode = "404", description = "No such contact"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `CONTACT_NOT_FINALISED`")})
     @PostMapping("/api/contacts/{contactId}/addenda")
     ResponseEntity<AddendumWritten> addendum(@PathVariable String contactId, @Valid @RequestBody AddendumBody body,
                                              @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
@@ -191,6 +233,11 @@ class ContactController {
     record CorrectionWritten(String contactId, String correctionId, long version) {
     }
 
+    @Operation(summary = "Correct one section of a signed contact, with a reason; the original stays readable")
+    @ApiResponses({@ApiResponse(responseCode = "201", description = "Corrected: the correction id and the new version"),
+            @ApiResponse(responseCode = "404", description = "No such contact"),
+            @ApiResponse(responseCode = "403", description = "`FORBIDDEN_FOR_ROLE`, or `NOT_AUTHOR`: only the author or a manager may change this contact"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `CONTACT_NOT_FINALISED`, `CORRECTION_MISMATCH`, `END_BEFORE_START`, `PLAN_NOT_IN_CASE`")})
     @PostMapping("/api/contacts/{contactId}/corrections")
     ResponseEntity<CorrectionWritten> correction(@PathVariable String contactId,
                                                  @Valid @RequestBody CorrectionBody body,
@@ -206,6 +253,11 @@ class ContactController {
     record ReasonBody(@NotBlank @Size(max = 2_000) String reason) {
     }
 
+    @Operation(summary = "Discard a draft, with a reason; its events stay in the audit trail")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Discarded: the new version"),
+            @ApiResponse(responseCode = "404", description = "No such contact"),
+            @ApiResponse(responseCode = "403", description = "`FORBIDDEN_FOR_ROLE`, or `NOT_AUTHOR`: only the author or a manager may change this contact"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `CONTACT_FINALISED`, `CONTACT_DISCARDED`")})
     @PostMapping("/api/contacts/{contactId}/discard")
     ResponseEntity<ContactWritten> discard(@PathVariable String contactId, @Valid @RequestBody ReasonBody body,
                                            @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {

@@ -22,7 +22,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** api.md "Manager guidance", the writes. */
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+
+/** The manager guidance writes over HTTP. */
 @RestController
 class GuidanceController {
 
@@ -38,6 +42,10 @@ class GuidanceController {
     record GuidanceWritten(String requestId, long version) {
     }
 
+    @Operation(summary = "Ask a manager for guidance from a contact (heading 6)")
+    @ApiResponses({@ApiResponse(responseCode = "201", description = "Requested: the request id and version"),
+            @ApiResponse(responseCode = "404", description = "No such contact"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `CONTACT_DISCARDED`, `CASE_CLOSED`")})
     @PostMapping("/api/contacts/{contactId}/guidance-requests")
     ResponseEntity<GuidanceWritten> request(@PathVariable String contactId, @Valid @RequestBody GuidanceRequestBody body) {
         String requestId = UUID.randomUUID().toString();
@@ -50,6 +58,11 @@ class GuidanceController {
     record GuidanceResponseBody(@NotBlank @Size(max = 10_000) String guidance) {
     }
 
+    @Operation(summary = "Answer a request for guidance (managers only)")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Answered: the new version"),
+            @ApiResponse(responseCode = "403", description = "`FORBIDDEN_FOR_ROLE` or `MANAGER_ONLY`"),
+            @ApiResponse(responseCode = "404", description = "No such guidance request"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `GUIDANCE_ALREADY_GIVEN`")})
     @PostMapping("/api/guidance-requests/{requestId}/response")
     @PreAuthorize("hasRole('MANAGER')")
     ResponseEntity<GuidanceWritten> respond(@PathVariable String requestId, @Valid @RequestBody GuidanceResponseBody body,

@@ -27,7 +27,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** api.md "Risks", the writes. */
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+
+/** The risk writes over HTTP (the operations are described in the OpenAPI document). */
 @RestController
 class RiskController {
 
@@ -49,6 +53,10 @@ class RiskController {
     record RiskWritten(String riskId, long version) {
     }
 
+    @Operation(summary = "Record a risk identified in a contact (heading 5)")
+    @ApiResponses({@ApiResponse(responseCode = "201", description = "Identified: the risk id and version"),
+            @ApiResponse(responseCode = "404", description = "No such contact"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `CONTACT_DISCARDED`, `CASE_CLOSED`")})
     @PostMapping("/api/contacts/{contactId}/risks")
     ResponseEntity<RiskWritten> identify(@PathVariable String contactId, @Valid @RequestBody IdentifyBody body) {
         String riskId = UUID.randomUUID().toString();
@@ -64,6 +72,10 @@ class RiskController {
     record ReviewBody(@NotBlank String contactId, @NotBlank @Size(max = 10_000) String note, @NotNull Severity severity) {
     }
 
+    @Operation(summary = "Review a risk in a later contact, optionally re-grading it")
+    @ApiResponses({@ApiResponse(responseCode = "201", description = "Reviewed: the new version"),
+            @ApiResponse(responseCode = "404", description = "No such risk"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `RISK_CLOSED`, `CONTACT_DISCARDED`, `CONTACT_NOT_IN_CASE`")})
     @PostMapping("/api/risks/{riskId}/reviews")
     ResponseEntity<RiskWritten> review(@PathVariable String riskId, @Valid @RequestBody ReviewBody body,
                                        @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
@@ -76,6 +88,10 @@ class RiskController {
     record ReasonBody(@NotBlank @Size(max = 2_000) String reason) {
     }
 
+    @Operation(summary = "Close a risk, with a reason")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Closed: the new version"),
+            @ApiResponse(responseCode = "404", description = "No such risk"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `RISK_CLOSED`")})
     @PostMapping("/api/risks/{riskId}/close")
     ResponseEntity<RiskWritten> close(@PathVariable String riskId, @Valid @RequestBody ReasonBody body,
                                       @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {

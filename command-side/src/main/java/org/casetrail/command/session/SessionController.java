@@ -26,7 +26,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** api.md "Sessions", the writes. Drafting a contact with a sessionId marks the session held. */
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+
+/** The session writes over HTTP. Drafting a contact with a sessionId marks the session held. */
 @RestController
 class SessionController {
 
@@ -46,6 +50,10 @@ class SessionController {
     record SessionWritten(String sessionId, long version) {
     }
 
+    @Operation(summary = "Book the next session from a contact (heading 7)")
+    @ApiResponses({@ApiResponse(responseCode = "201", description = "Booked: the session id and version"),
+            @ApiResponse(responseCode = "404", description = "No such contact"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `CONTACT_DISCARDED`, `CASE_CLOSED`")})
     @PostMapping("/api/contacts/{contactId}/next-session")
     ResponseEntity<SessionWritten> book(@PathVariable String contactId, @Valid @RequestBody BookBody body) {
         String sessionId = UUID.randomUUID().toString();
@@ -58,6 +66,10 @@ class SessionController {
     record RescheduleBody(@NotNull Instant scheduledFor, @NotBlank @Size(max = 2_000) String reason) {
     }
 
+    @Operation(summary = "Move a booked session, with a reason")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Moved: the new version"),
+            @ApiResponse(responseCode = "404", description = "No such session"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `SESSION_NOT_BOOKED`")})
     @PostMapping("/api/sessions/{sessionId}/reschedule")
     ResponseEntity<SessionWritten> reschedule(@PathVariable String sessionId, @Valid @RequestBody RescheduleBody body,
                                               @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
@@ -68,6 +80,10 @@ class SessionController {
     record ReasonBody(@NotBlank @Size(max = 2_000) String reason) {
     }
 
+    @Operation(summary = "Cancel a booked session, with a reason")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Cancelled: the new version"),
+            @ApiResponse(responseCode = "404", description = "No such session"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `SESSION_NOT_BOOKED`")})
     @PostMapping("/api/sessions/{sessionId}/cancel")
     ResponseEntity<SessionWritten> cancel(@PathVariable String sessionId, @Valid @RequestBody ReasonBody body,
                                           @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
@@ -78,6 +94,10 @@ class SessionController {
     record NoAccessBody(@NotNull Instant attemptedAt, @Size(max = 10_000) String note) {
     }
 
+    @Operation(summary = "Record that a booked visit found no access")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Recorded: the new version"),
+            @ApiResponse(responseCode = "404", description = "No such session"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `SESSION_NOT_BOOKED`")})
     @PostMapping("/api/sessions/{sessionId}/no-access")
     ResponseEntity<SessionWritten> noAccess(@PathVariable String sessionId, @Valid @RequestBody NoAccessBody body,
                                             @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
@@ -88,6 +108,10 @@ class SessionController {
     record NoteBody(@Size(max = 10_000) String note) {
     }
 
+    @Operation(summary = "Record that a booked session was missed")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Recorded: the new version"),
+            @ApiResponse(responseCode = "404", description = "No such session"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `SESSION_NOT_BOOKED`")})
     @PostMapping("/api/sessions/{sessionId}/missed")
     ResponseEntity<SessionWritten> missed(@PathVariable String sessionId, @Valid @RequestBody NoteBody body,
                                           @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {

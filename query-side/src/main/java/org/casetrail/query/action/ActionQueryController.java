@@ -16,6 +16,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+
 /** Outstanding work over HTTP, by assignee and by case. */
 @RestController
 @Validated
@@ -31,6 +35,8 @@ class ActionQueryController {
         this.properties = properties;
     }
 
+    @Operation(summary = "Actions across every contact, by status, assignee and case; overdue ones flagged")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "A page of actions by due date")})
     @GetMapping("/api/actions")
     @AuditedRead
     ActionPageView actions(@RequestParam(required = false)

@@ -17,6 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+
 /** The case reads over HTTP. */
 @RestController
 @RequestMapping("/api/cases")
@@ -31,6 +35,8 @@ class CaseQueryController {
         this.readYourWrites = readYourWrites;
     }
 
+    @Operation(summary = "List cases, newest first, by status and allocated worker")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "A page of cases")})
     @GetMapping
     @AuditedRead
     CasePage list(@RequestParam(required = false) @Pattern(regexp = "OPEN|CLOSED", message = "must be OPEN or CLOSED")
@@ -41,6 +47,9 @@ class CaseQueryController {
         return cases.list(status, worker, page, size);
     }
 
+    @Operation(summary = "Read a case: service user, plan type, worker, plans, status history, counts")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "The case, with its version in `ETag`"),
+            @ApiResponse(responseCode = "404", description = "No such case")})
     @GetMapping("/{caseId}")
     @AuditedRead(caseId = "caseId")
     ResponseEntity<CaseView> get(@PathVariable String caseId,

@@ -35,6 +35,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+
 /** The chronology over HTTP (JSON, CSV or PDF) and the court bundle. */
 @RestController
 class ChronologyQueryController {
@@ -56,6 +60,9 @@ class ChronologyQueryController {
      * One path, three forms, chosen by {@code Accept}: {@code application/pdf}, {@code text/csv}, else JSON.
      * (Left to content negotiation, a client accepting anything could get any of the three.)
      */
+    @Operation(summary = "A case's chronology now or as of an instant, filtered and paged; JSON, CSV or PDF by `Accept`")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "The entries with their digest (also in `X-Chronology-Digest`)"),
+            @ApiResponse(responseCode = "404", description = "No such case")})
     @GetMapping("/api/cases/{caseId}/chronology")
     @AuditedRead(caseId = "caseId")
     ResponseEntity<?> chronology(@PathVariable String caseId, @RequestParam(required = false) String from,
@@ -88,6 +95,9 @@ class ChronologyQueryController {
     }
 
     /** The court bundle: the chronology and every contact in full as it stood, streamed page by page. */
+    @Operation(summary = "The court bundle as of an instant: chronology and every contact in full, as a PDF (managers, auditors)")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "The PDF, streamed"),
+            @ApiResponse(responseCode = "404", description = "No such case")})
     @GetMapping(path = "/api/cases/{caseId}/bundle")
     @AuditedRead(caseId = "caseId")
     ResponseEntity<StreamingResponseBody> bundle(@PathVariable String caseId,

@@ -14,6 +14,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+
 /** The compliance reports over HTTP. */
 @RestController
 class ComplianceQueryController {
@@ -28,6 +32,8 @@ class ComplianceQueryController {
         this.zone = properties.timeZone();
     }
 
+    @Operation(summary = "Each open case against its home visit standard, as at a date")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "The report")})
     @GetMapping("/api/compliance/visits")
     @AuditedRead
     VisitReportView visits(@RequestParam(required = false) String asOf) {
@@ -40,6 +46,8 @@ class ComplianceQueryController {
         return compliance.visits(date);
     }
 
+    @Operation(summary = "Late entries, old drafts, open risks without action and guidance waiting too long")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "The report")})
     @GetMapping("/api/compliance/recording")
     @AuditedRead
     RecordingReportView recording() {

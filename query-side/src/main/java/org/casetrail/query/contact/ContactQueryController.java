@@ -21,6 +21,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+
 /** The contact reads over HTTP: now, as of any instant, every version, and a case's contacts. */
 @RestController
 @Validated
@@ -34,6 +38,9 @@ class ContactQueryController {
         this.readYourWrites = readYourWrites;
     }
 
+    @Operation(summary = "Read a contact now, or exactly as it stood at `asOf`")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "The contact under its headings, with what it gave rise to; its version in `ETag`"),
+            @ApiResponse(responseCode = "404", description = "No such contact, or it did not exist yet at `asOf`")})
     @GetMapping("/api/contacts/{contactId}")
     @AuditedRead(recordId = "contactId")
     ResponseEntity<ContactView> get(@PathVariable String contactId,
@@ -45,6 +52,9 @@ class ContactQueryController {
                                    view -> view.contact().version());
     }
 
+    @Operation(summary = "Every version of a contact: who, when, what changed and why")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "The versions in order"),
+            @ApiResponse(responseCode = "404", description = "No such contact")})
     @GetMapping("/api/contacts/{contactId}/history")
     @AuditedRead(recordId = "contactId")
     ContactHistoryView history(@PathVariable String contactId) {
@@ -52,6 +62,9 @@ class ContactQueryController {
         return contacts.history(id).orElseThrow(() -> new NotFound("contact", contactId));
     }
 
+    @Operation(summary = "A case's contacts in the order they took place")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "A page of contacts"),
+            @ApiResponse(responseCode = "404", description = "No such case")})
     @GetMapping("/api/cases/{caseId}/contacts")
     @AuditedRead(caseId = "caseId")
     ContactPage forCase(@PathVariable String caseId,

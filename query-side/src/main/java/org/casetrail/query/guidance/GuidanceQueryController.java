@@ -10,6 +10,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+
 /** The guidance queue over HTTP. */
 @RestController
 @Validated
@@ -21,6 +25,8 @@ class GuidanceQueryController {
         this.guidance = guidance;
     }
 
+    @Operation(summary = "Requests for manager guidance, oldest first, by status and case")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "The queue")})
     @GetMapping("/api/guidance-requests")
     @AuditedRead
     GuidanceQueueView requests(@RequestParam(required = false)

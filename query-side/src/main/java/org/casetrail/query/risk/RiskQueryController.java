@@ -12,6 +12,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+
 /** The risk register over HTTP. */
 @RestController
 @Validated
@@ -23,6 +27,9 @@ class RiskQueryController {
         this.risks = risks;
     }
 
+    @Operation(summary = "A case's risk register, with reviews")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "The risks, oldest first"),
+            @ApiResponse(responseCode = "404", description = "No such case")})
     @GetMapping("/api/cases/{caseId}/risks")
     @AuditedRead(caseId = "caseId")
     RiskRegisterView register(@PathVariable String caseId,

@@ -8,6 +8,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+
 /** A case's sessions over HTTP. */
 @RestController
 class SessionQueryController {
@@ -18,6 +22,9 @@ class SessionQueryController {
         this.sessions = sessions;
     }
 
+    @Operation(summary = "A case's sessions in date order, each with its history")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "The sessions"),
+            @ApiResponse(responseCode = "404", description = "No such case")})
     @GetMapping("/api/cases/{caseId}/sessions")
     @AuditedRead(caseId = "caseId")
     CaseSessionsView sessions(@PathVariable String caseId) {

@@ -9,6 +9,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+
 /** Subject access over HTTP (MANAGER and AUDITOR only, by the role rules). */
 @RestController
 class SubjectAccessController {
@@ -19,6 +23,9 @@ class SubjectAccessController {
         this.subjectAccess = subjectAccess;
     }
 
+    @Operation(summary = "Everything held about a service user, for a subject access request (managers, auditors)")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Every part of the record as stored, with who has read it"),
+            @ApiResponse(responseCode = "404", description = "No such case")})
     @GetMapping("/api/cases/{caseId}/subject-access")
     @AuditedRead(caseId = "caseId")
     Map<String, Object> everything(@PathVariable String caseId) {
