@@ -44,6 +44,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -67,6 +68,14 @@ class ContactController {
         this.clock = clock;
     }
 
+    /** A correction's value: the shape, and the checks, of the draft edit of the same section. */
+    sealed interface CorrectedSection permits AttendeesCorrection, SettingBody, TimingBody, PurposeBody,
+            DescriptionCorrection {
+
+        /** Content carrying this section only. */
+        ContactContent content(ContactController checks);
+    }
+
     record AttendeeBody(@NotBlank @Size(max = 200) String name, @NotNull AttendeeRole role,
                         @Size(max = 200) String organisation, @Size(max = 500) String contactDetails) {
         Attendee toAttendee() {
@@ -74,14 +83,26 @@ class ContactController {
         }
     }
 
-    record SettingBody(@NotNull SettingType type, @Size(max = 500) String location) {
+    record SettingBody(@NotNull SettingType type, @Size(max = 500) String location) implements CorrectedSection {
         Setting toSetting() {
             return new Setting(type, trimToNull(location));
+        }
+
+        @Override
+        public ContactContent content(ContactController checks) {
+            return ContactContent.empty().withSetting(toSetting());
         }
     }
 
     record PurposeBody(@Size(max = 10_000) String text, @Size(max = 50) List<@NotBlank String> linkedPlanIds,
-                       @Size(max = 2_000) String intervention, @Size(max = 2_000) String theory) {
+                       @Size(max = 2_000) String intervention, @Size(max = 2_000) String theory)
+            implements CorrectedSection {
+
+        @Override
+        public ContactContent content(ContactController checks) {
+            return ContactContent.empty().withPurpose(toPurpose("value"));
+        }
+
         Purpose toPurpose(String field) {
             List<String> plans = new ArrayList<>();
             List<String> given = linkedPlanIds == null ? List.of() : linkedPlanIds;
@@ -96,10 +117,49 @@ class ContactController {
         }
     }
 
-    record TimingBody(@NotNull Instant startedAt, Instant endedAt) {
+    record TimingBody(@NotNull Instant startedAt, Instant endedAt) implements CorrectedSection {
+        @Override
+        public ContactContent content(ContactController checks) {
+            return ContactContent.empty().withTiming(checks.timing(startedAt, endedAt));
+        }
     }
 
     record DescriptionBody(@NotNull @Size(max = 50_000) String text) {
+    }
+
+    /** Attendees as the draft edit takes them: an array of at least one and at most 50. */
+    record AttendeesCorrection(@Size(max = 50) List<@NotNull @Valid AttendeeBody> attendees)
+            implements CorrectedSection {
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        AttendeesCorrection {
+        }
+
+        @Override
+        public ContactContent content(ContactController checks) {
+            if (attendees.isEmpty()) {
+                throw new InvalidFields("value", "must list at least one attendee");
+            }
+            return ContactContent.empty().withAttendees(ContactController.attendees(attendees));
+        }
+    }
+
+    /** What took place, as the draft edit takes it ({@code {"text": ...}}) or as the bare text. */
+    record DescriptionCorrection(@NotBlank @Size(max = 50_000) String text) implements CorrectedSection {
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static DescriptionCorrection of(String text) {
+            return new DescriptionCorrection(text);
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        DescriptionCorrection {
+        }
+
+        @Override
+        public ContactContent content(ContactController checks) {
+            return ContactContent.empty().withDescription(text.trim());
+        }
     }
 
     record DraftContactBody(@Size(max = 50) List<@NotNull @Valid AttendeeBody> attendees,
@@ -226,6 +286,7 @@ class ContactController {
                              .body(new AddendumWritten(contactId, addendumId, version));
     }
 
+    /** {@code value} has the shape of {@code section}'s draft edit ({@link CorrectionValues}). */
     record CorrectionBody(@NotNull ContactSection section, @NotNull JsonNode value,
                           @NotBlank @Size(max = 2_000) String reason) {
     }
@@ -242,7 +303,7 @@ class ContactController {
     ResponseEntity<CorrectionWritten> correction(@PathVariable String contactId,
                                                  @Valid @RequestBody CorrectionBody body,
                                                  @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
-        ContactContent corrected = correctionValues.read(body.section(), body.value(), this);
+        ContactContent corrected = correctionValues.read(body.section(), body.value()).content(this);
         String correctionId = UUID.randomUUID().toString();
         long version = commands.send(new CorrectContactCommand(id(contactId), correctionId, body.section(), corrected,
                                                                body.reason().trim(), Versions.expectedSequence(ifMatch)));

@@ -1,34 +1,41 @@
 package org.casetrail.command.contact;
 
-import java.util.ArrayList;
+import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-import org.casetrail.command.contact.ContactController.AttendeeBody;
-import org.casetrail.command.contact.ContactController.DescriptionBody;
+import org.casetrail.command.contact.ContactController.AttendeesCorrection;
+import org.casetrail.command.contact.ContactController.CorrectedSection;
+import org.casetrail.command.contact.ContactController.DescriptionCorrection;
 import org.casetrail.command.contact.ContactController.PurposeBody;
 import org.casetrail.command.contact.ContactController.SettingBody;
 import org.casetrail.command.contact.ContactController.TimingBody;
-import org.casetrail.events.contact.ContactContent;
 import org.casetrail.events.contact.ContactSection;
 import org.casetrail.platform.web.InvalidFields;
 import org.casetrail.platform.web.Problems.FieldError;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Reads a correction's {@code value} in the shape of its section (the shape of that section's draft edit) and
- * checks it as strictly as the edit itself, reporting bad fields as {@code value.<field>}.
+ * Reads a correction's {@code value} as the body of the same section's draft edit, so it is held to exactly the
+ * same limits and checks, and reports a bad field as {@code value.<field>}. (Jackson's external type ids would
+ * choose the type from {@code section} too, but lose the {@code value} prefix of a bad field's path and cannot
+ * name {@code section} when it is unknown.)
  */
 @Component
 class CorrectionValues {
+
+    private static final Map<ContactSection, Class<? extends CorrectedSection>> SHAPES = Map.of(
+            ContactSection.ATTENDEES, AttendeesCorrection.class,
+            ContactSection.SETTING, SettingBody.class,
+            ContactSection.TIMING, TimingBody.class,
+            ContactSection.PURPOSE, PurposeBody.class,
+            ContactSection.DESCRIPTION, DescriptionCorrection.class);
 
     private final ObjectMapper json;
     private final Validator validator;
@@ -38,58 +45,26 @@ class CorrectionValues {
         this.validator = validator;
     }
 
-    ContactContent read(ContactSection section, JsonNode value, ContactController checks) {
-        var empty = ContactContent.empty();
-        return switch (section) {
-            case ATTENDEES -> {
-                List<AttendeeBody> attendees = parse(value, new TypeReference<List<AttendeeBody>>() { });
-                if (attendees.isEmpty()) {
-                    throw new InvalidFields("value", "must list at least one attendee");
-                }
-                attendees.forEach(this::validate);
-                yield empty.withAttendees(ContactController.attendees(attendees));
-            }
-            case SETTING -> empty.withSetting(validate(parse(value, new TypeReference<SettingBody>() { })).toSetting());
-            case TIMING -> {
-                TimingBody timing = validate(parse(value, new TypeReference<TimingBody>() { }));
-                yield empty.withTiming(checks.timing(timing.startedAt(), timing.endedAt()));
-            }
-            case PURPOSE -> empty.withPurpose(validate(parse(value, new TypeReference<PurposeBody>() { }))
-                                                      .toPurpose("value"));
-            case DESCRIPTION -> {
-                DescriptionBody description = value.isTextual() ? new DescriptionBody(value.asText())
-                        : validate(parse(value, new TypeReference<DescriptionBody>() { }));
-                if (description.text().isBlank()) {
-                    throw new InvalidFields("value.text", "must not be blank");
-                }
-                yield empty.withDescription(description.text().trim());
-            }
-        };
-    }
-
-    private <T> T parse(JsonNode value, TypeReference<T> type) {
+    CorrectedSection read(ContactSection section, JsonNode value) {
+        CorrectedSection read;
         try {
-            return json.readerFor(type).readValue(value);
+            read = json.readerFor(SHAPES.get(section)).readValue(value);
         } catch (JsonMappingException e) {
             String path = e.getPath().stream()
                            .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
                            .reduce("value", String::concat);
             throw new InvalidFields(path, "does not fit the shape of this section");
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             throw new InvalidFields("value", "does not fit the shape of this section");
-        } catch (java.io.IOException e) {
-            throw new InvalidFields("value", "cannot be read");
         }
-    }
-
-    private <T> T validate(T value) {
-        List<FieldError> errors = new ArrayList<>();
-        for (ConstraintViolation<T> violation : validator.validate(value)) {
-            errors.add(new FieldError("value." + violation.getPropertyPath(), violation.getMessage()));
-        }
+        List<FieldError> errors = validator.validate(read).stream()
+                // Attendees are the value itself: their fields are value[i].field, as in the request.
+                .map(v -> new FieldError(("value." + v.getPropertyPath()).replace("value.attendees[", "value["),
+                                         v.getMessage()))
+                .toList();
         if (!errors.isEmpty()) {
             throw new InvalidFields(errors);
         }
-        return value;
+        return read;
     }
 }
