@@ -2,17 +2,11 @@ package org.casetrail.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
 import org.casetrail.events.caserecord.CaseOpenedEvent;
 import org.casetrail.events.caserecord.PlanType;
 import org.casetrail.events.caserecord.ServiceUser;
@@ -36,21 +30,16 @@ import org.casetrail.query.contact.ContactQueries;
 import org.casetrail.query.contact.ContactViews.ContactView;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The contact, case and chronology projections, tested where they live: events go into the event store of an
  * embedded PostgreSQL, and the rows come back through each feature's typed queries, as pages and controllers read
  * them.
  */
-@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ContactProjectionTest {
+class ContactProjectionTest extends ProjectionTestSupport {
 
-    private static final MetaData ALEX = MetaData.with("actor", "alex").and("actorRole", "PRACTITIONER");
     private static final Instant START = Instant.parse("2026-11-20T10:00:00Z");
 
-    @Autowired
-    EventStore events;
     @Autowired
     ContactQueries contacts;
     @Autowired
@@ -111,36 +100,5 @@ class ContactProjectionTest {
     void aContactOfAnUnknownCaseListsNothing() {
         assertThat(contacts.ofCase(UUID.randomUUID().toString(), null, 0, 10)).isEmpty();
         assertThat(contacts.find(UUID.randomUUID().toString(), null)).isEmpty();
-    }
-
-    /** An instant strictly after every event stored so far and before any stored later. */
-    private static Instant between() {
-        pause(5);
-        Instant now = Instant.now();
-        pause(5);
-        return now;
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void store(String type, String id, long sequence, Object event) {
-        events.publish(new GenericDomainEventMessage<>(type, id, sequence, event, ALEX));
-    }
-
-    private static <T> T waitFor(Supplier<Optional<T>> read) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        Optional<T> found = read.get();
-        while (found.isEmpty() && System.nanoTime() < deadline) {
-            pause(20);
-            found = read.get();
-        }
-        assertThat(found).as("the projection catches up").isPresent();
-        return found.get();
     }
 }
