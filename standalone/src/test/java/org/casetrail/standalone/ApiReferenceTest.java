@@ -62,7 +62,11 @@ class ApiReferenceTest extends HttpTestSupport {
         assertThat(draft.path("422").path("description").asText()).contains("`CASE_CLOSED`", "`PLAN_NOT_IN_CASE`");
         JsonNode edit = doc.path("paths").path("/api/contacts/{contactId}/attendees").path("put").path("responses");
         assertThat(edit.path("409").path("description").asText()).contains("`STALE_VERSION`");
-        JsonNode read = doc.path("paths").path("/api/contacts/{contactId}").path("get").path("responses");
-        assertThat(read.path("503").path("description").asText()).contains("`PROJECTION_BEHIND`");
+        JsonNode read = doc.path("paths").path("/api/contacts/{contactId}").path("get");
+        assertThat(read.path("responses").path("503").path("description").asText()).contains("`PROJECTION_BEHIND`");
+        assertThat(read.path("parameters").findValuesAsText("name")).contains("asOf", "minVersion");
+        assertThat(read.path("parameters").findValuesAsText("description")).allMatch(d -> !d.isBlank());
+        JsonNode open = doc.path("paths").path("/api/cases").path("post").path("parameters");
+        assertThat(open.findValuesAsText("name")).contains("Idempotency-Key");
     }
 }

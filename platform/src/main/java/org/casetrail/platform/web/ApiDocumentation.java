@@ -1,17 +1,17 @@
 package org.casetrail.platform.web;
 
-import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -20,7 +20,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 /**
  * The API reference at {@code /v3/api-docs}: each operation describes itself where it is declared (summary,
  * parameters, its own refusals with their problem {@code code}s); what every operation shares (bad input, sign-in,
- * roles, stale versions, read-your-writes) is added here once, from the handler's own parameters.
+ * roles, stale versions, read-your-writes) is added here once, from the parameters each operation takes.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
@@ -32,6 +32,27 @@ class ApiDocumentation {
             with it and answer with the new version. A POST with `Idempotency-Key` repeated by the same user gets
             the first response again. `?minVersion=N` on a read waits for the projection to reach version N.
             Times are ISO-8601 with an offset, shown in the zone of the `Time-Zone` header, else the user's.""";
+
+    /** What a parameter of this name means wherever it appears. */
+    private static final Map<String, String> PARAMETERS = Map.ofEntries(
+            Map.entry("asOf", "An instant with an offset (or, for the visit report, a date): the record exactly as "
+                              + "it stood then"),
+            Map.entry("minVersion", "Wait (up to a few seconds) until the read model has reached this version"),
+            Map.entry("from", "From this date (yyyy-mm-dd, in the service's zone) or instant, inclusive"),
+            Map.entry("to", "Up to this date (inclusive) or instant (exclusive)"),
+            Map.entry("category", "Categories to keep, comma-separated: contact, home visit, risk, action, "
+                                  + "guidance, session, plan, case"),
+            Map.entry("after", "Only entries numbered above this"),
+            Map.entry("limit", "At most this many entries; `more` says whether others follow"),
+            Map.entry("page", "Page number, from 0"),
+            Map.entry("size", "Page size"),
+            Map.entry("caseId", "Only this case"),
+            Map.entry("worker", "Only cases allocated to this user"),
+            Map.entry("assignee", "Only actions assigned to this user"),
+            Map.entry("actor", "Only what this user did"),
+            Map.entry("position", "An earlier checkpoint's chain position, to hold the chain to"),
+            Map.entry("hash", "That checkpoint's head hash, in hex"),
+            Map.entry("If-Match", "The version this write expects (from `ETag`); a stale one is refused with 409"));
 
     @Bean
     OpenAPI casetrailApi() {
@@ -55,20 +76,21 @@ class ApiDocumentation {
                                   + "or `MALFORMED_JSON`");
             add(responses, "401", "Not signed in");
             add(responses, "403", "`FORBIDDEN_FOR_ROLE`: the signed-in user's role may not do this");
-            var parameters = Arrays.stream(handler.getMethodParameters());
-            if (parameters.anyMatch(p -> p.hasParameterAnnotation(RequestHeader.class)
-                                         && "If-Match".equalsIgnoreCase(p.getParameterAnnotation(RequestHeader.class)
-                                                                         .name()))) {
+            List<String> parameters = operation.getParameters() == null ? List.of()
+                    : operation.getParameters().stream().map(Parameter::getName).toList();
+            if (parameters.contains("If-Match")) {
                 add(responses, "409", "`STALE_VERSION`: the record has changed since the version in `If-Match`; "
                                       + "nothing stored");
             }
-            if (Arrays.stream(handler.getMethodParameters())
-                      .anyMatch(p -> p.hasParameterAnnotation(RequestParam.class)
-                                     && "minVersion".equals(p.getParameterName()))) {
+            if (parameters.contains("minVersion")) {
                 add(responses, "503", "`PROJECTION_BEHIND`: the read model has not reached `minVersion` yet; "
                                       + "retry after `Retry-After` seconds");
             }
             operation.setResponses(responses);
+            if (operation.getParameters() != null) {
+                operation.getParameters().stream().filter(p -> p.getDescription() == null)
+                         .forEach(p -> p.setDescription(PARAMETERS.get(p.getName())));
+            }
             return operation;
         };
     }
