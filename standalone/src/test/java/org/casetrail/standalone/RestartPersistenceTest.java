@@ -3,12 +3,14 @@ package org.casetrail.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The standalone service keeps its records in its data directory across a restart, as the README promises. */
 class RestartPersistenceTest {
@@ -24,6 +26,17 @@ class RestartPersistenceTest {
 
     private static int port(ConfigurableApplicationContext context) {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** The default database is durable: a power cut loses nothing acknowledged. */
+    @Test
+    void theEmbeddedDatabaseIsDurable() {
+        try (var context = start()) {
+            var jdbc = context.getBean(JdbcTemplate.class);
+            for (String setting : List.of("fsync", "full_page_writes", "synchronous_commit")) {
+                assertThat(jdbc.queryForObject("SHOW " + setting, String.class)).as(setting).isEqualTo("on");
+            }
+        }
     }
 
     @Test
