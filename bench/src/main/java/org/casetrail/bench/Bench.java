@@ -464,7 +464,7 @@ public final class Bench {
     /** Verifies the chain stored in {@code database} as an auditor's run over a copy of it does. */
     private Map<String, Object> verification(String database) throws Exception {
         try (Connection c = connect(database)) {
-            var result = new AuditVerifier(Duration.ofSeconds(60)).verify(c, null, Instant.now());
+            var result = new AuditVerifier(Duration.ofSeconds(60), null).verify(c, null, Instant.now());
             double seconds = result.took().toMillis() / 1000.0;
             return Map.of("events", result.events(), "verified", result.verified(), "seconds", round(seconds),
                           "eventsPerSecond", round(result.events() / seconds));

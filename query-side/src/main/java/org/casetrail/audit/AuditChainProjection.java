@@ -3,6 +3,7 @@ package org.casetrail.audit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +29,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  * skips an event and never parks one: if it cannot link an event it throws, so the processor stops and retries it,
  * readiness shows the audit chain DOWN, {@code casetrail.audit.chain.failures} counts it and the log says why.
  * <p>
- * An event that turns up below the chain's head long after it was stamped (older than the gap timeout) was not
- * committed by the service; it is refused rather than linked as if it belonged there.
+ * An event that turns up below the chain's head after the chain passed its place more than the gap timeout ago
+ * (by the chain's own record of when it linked, never the event's time stamp, which whoever inserts a row
+ * chooses) was not committed by the service: no transaction of the service lives that long. It is refused rather
+ * than linked as if it belonged there.
  */
 @Component
 @ProcessingGroup(AuditChainProjection.GROUP)
@@ -75,10 +78,17 @@ class AuditChainProjection {
                 throw new IllegalStateException("Event " + message.getIdentifier() + " is not in the event table");
             }
             StoredEvent event = found.get(0);
-            if (event.globalIndex() < current.maxGlobalIndex() && stampedBeforeGapTimeout(event)) {
+            if (event.globalIndex() < current.maxGlobalIndex() && !stampedNear(event)) {
                 throw new IllegalStateException("Event at global index " + event.globalIndex()
-                        + " appeared below the chain's head long after it was stamped (" + event.timestamp()
-                        + "): it was not committed by the service");
+                        + " appeared below the chain's head stamped " + event.timestamp()
+                        + ", outside the gap timeout of now: it was not committed by the service");
+            }
+            if (event.globalIndex() < current.maxGlobalIndex()) {
+                passedLongAgo(event.globalIndex()).ifPresent(passed -> {
+                    throw new IllegalStateException("Event at global index " + event.globalIndex()
+                            + " appeared below the chain's head, which passed its place at " + passed
+                            + ": it was not committed by the service");
+                });
             }
             byte[] hash = event.chainHash(current.hash());
             long position = current.position() + 1;
@@ -101,12 +111,29 @@ class AuditChainProjection {
         return Optional.ofNullable(failure);
     }
 
-    private boolean stampedBeforeGapTimeout(StoredEvent event) {
+    /** A late commit is stamped within the gap timeout of now; a back- or forward-dated insertion is not. */
+    private boolean stampedNear(StoredEvent event) {
         try {
-            return Instant.parse(event.timestamp()).isBefore(clock.instant().minus(gapTimeout));
+            Instant stamped = Instant.parse(event.timestamp());
+            Instant now = clock.instant();
+            return !stamped.isBefore(now.minus(gapTimeout)) && !stamped.isAfter(now.plus(gapTimeout));
         } catch (DateTimeParseException e) {
-            return true;
+            return false;
         }
+    }
+
+    /**
+     * When the chain linked the first event above {@code globalIndex}, if that was longer ago than the gap timeout.
+     * Links of the batch under way are not in the table yet, so an event passed within this batch is never
+     * refused.
+     */
+    private Optional<Instant> passedLongAgo(long globalIndex) {
+        // Both times by the database's clock, which stamped linked_at.
+        return jdbc.query("""
+                SELECT min(linked_at) FROM audit.chain WHERE global_index > ?
+                HAVING min(linked_at) < now() - make_interval(secs => ?)""",
+                (rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant(), globalIndex,
+                (double) gapTimeout.toMillis() / 1000).stream().findFirst();
     }
 
     private Head loadHead() {

@@ -41,7 +41,7 @@ public class AuditQueries {
         this.dataSource = dataSource;
         this.checkpoints = checkpoints;
         this.clock = clock;
-        this.verifier = new AuditVerifier(properties.events().gapTimeout());
+        this.verifier = new AuditVerifier(properties.events().gapTimeout(), checkpoints.signer().publicKey());
     }
 
     /** A page of the trail in recording order, each filter optional. */

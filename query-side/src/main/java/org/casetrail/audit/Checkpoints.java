@@ -58,12 +58,22 @@ public class Checkpoints {
         return Optional.of(view(position, hash, at, signature));
     }
 
+    /**
+     * The latest checkpoint that carries this service's signature. A row that does not (written into the table
+     * behind the service's back) is never published; verification reports it as a break.
+     */
     public Optional<CheckpointView> latest() {
-        return jdbc.query("SELECT position, head_hash, at, signature FROM audit.checkpoint ORDER BY position DESC, at DESC "
-                          + "LIMIT 1",
-                (rs, n) -> view(rs.getLong("position"), rs.getBytes("head_hash"),
-                                Sql.instant(rs.getObject("at", OffsetDateTime.class)), rs.getBytes("signature")))
-                   .stream().findFirst();
+        return jdbc.query("SELECT position, head_hash, at, signature FROM audit.checkpoint "
+                          + "ORDER BY position DESC, at DESC LIMIT 100",
+                (rs, n) -> new Stored(rs.getLong("position"), rs.getBytes("head_hash"),
+                                      Sql.instant(rs.getObject("at", OffsetDateTime.class)), rs.getBytes("signature")))
+                   .stream()
+                   .filter(c -> CheckpointSigner.verify(signer.publicKey(), c.position(), c.hash(), c.at(), c.signature()))
+                   .map(c -> view(c.position(), c.hash(), c.at(), c.signature()))
+                   .findFirst();
+    }
+
+    private record Stored(long position, byte[] hash, Instant at, byte[] signature) {
     }
 
     @Scheduled(fixedDelayString = "${casetrail.audit.checkpoint-interval:15m}",

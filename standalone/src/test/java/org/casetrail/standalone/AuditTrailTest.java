@@ -31,7 +31,7 @@ class AuditTrailTest extends HttpTestSupport {
     @Autowired
     DataSource dataSource;
 
-    final AuditVerifier verifier = new AuditVerifier(Duration.ofSeconds(60));
+    final AuditVerifier verifier = new AuditVerifier(Duration.ofSeconds(60), null);
 
     String caseId;
     String contactId;

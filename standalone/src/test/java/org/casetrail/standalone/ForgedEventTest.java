@@ -2,19 +2,11 @@ package org.casetrail.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
-import org.casetrail.audit.verify.VerifyAuditChain;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
-
-import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * Forgeries committed to the database: an event written straight into the table below the chain's head, which
@@ -23,10 +15,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * class has a context of its own, closed after it.
  */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ForgedEventTest extends HttpTestSupport {
-
-    @Autowired
-    DataSource dataSource;
+class ForgedEventTest extends TamperingSupport {
 
     @Test
     void forgeriesStopTheChainAndFailTheAuditorsVerification() throws Exception {
@@ -62,31 +51,5 @@ class ForgedEventTest extends HttpTestSupport {
         var verification = as("avery").get("/api/audit/verify").json();
         assertThat(verification.path("verified").asBoolean()).isFalse();
         assertThat(verification.path("firstBreak").path("globalIndex").asLong()).isEqualTo(burned);
-    }
-
-    void awaitLinked(String aggregateId) {
-        Long linked = eventually(() -> jdbc.queryForObject("""
-                SELECT count(*) FROM audit.chain c JOIN domain_event_entry e ON e.global_index = c.global_index
-                WHERE e.aggregate_identifier = ?""", Long.class, aggregateId),
-                count -> count != null && count > 0, Duration.ofSeconds(10));
-        assertThat(linked).as("the case's event was linked").isPositive();
-    }
-
-    String[] cliArguments() {
-        var hikari = (HikariDataSource) dataSource;
-        return new String[] {"--url", hikari.getJdbcUrl(), "--user", "postgres", "--pending-window", "60s"};
-    }
-
-    /** Runs the auditor's command-line verifier; answers its exit code, a newline and what it printed. */
-    static String runCli(String[] args) throws Exception {
-        var printed = new ByteArrayOutputStream();
-        PrintStream out = System.out;
-        System.setOut(new PrintStream(printed, true));
-        try {
-            int code = VerifyAuditChain.run(args);
-            return code + "\n" + printed;
-        } finally {
-            System.setOut(out);
-        }
     }
 }

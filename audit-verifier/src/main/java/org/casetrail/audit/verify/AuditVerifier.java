@@ -4,17 +4,26 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Recomputes the hash chain from the event table and reports the first break: an event changed, missing,
- * replaced or moved, an event inserted behind the service's back, or a chain that no longer reaches a checkpoint
- * an outsider holds. Plain JDBC, so an auditor can run it against a copy of the database
- * ({@link VerifyAuditChain}).
+ * replaced or moved, an event inserted behind the service's back, a position missing from the chain, a stored
+ * checkpoint that the chain no longer passes through or whose signature is not the service's, or a chain that no
+ * longer reaches a checkpoint an outsider holds. Plain JDBC, so an auditor can run it against a copy of the
+ * database ({@link VerifyAuditChain}).
  */
 public final class AuditVerifier {
 
@@ -29,18 +38,31 @@ public final class AuditVerifier {
     }
 
     /**
-     * @param events   the chain's length
-     * @param unlinked events in the table the chain has not taken (yet)
+     * @param events             the chain's length
+     * @param unlinked           events in the table the chain has not taken (yet)
+     * @param checkpoints        stored checkpoints checked against the chain
+     * @param signaturesChecked  whether their signatures were checked (a public key was given)
      */
     public record Result(boolean verified, long events, String headHash, Break firstBreak, Long checkpointPosition,
-                         Boolean checkpointMatches, long unlinked, Duration took) {
+                         Boolean checkpointMatches, long unlinked, int checkpoints, boolean signaturesChecked,
+                         Duration took) {
+    }
+
+    /** A stored checkpoint: the service's signed statement that the chain's hash at {@code position} was this. */
+    private record Stored(long position, byte[] headHash, Instant at, byte[] signature) {
     }
 
     private final Duration pendingWindow;
+    private final PublicKey key;
 
-    /** @param pendingWindow events younger than this that are not linked yet are pending, not inserted */
-    public AuditVerifier(Duration pendingWindow) {
+    /**
+     * @param pendingWindow an event below the chain's head that the chain passed less than this long ago is
+     *                      pending (a late commit), not inserted
+     * @param key           the service's checkpoint key; null to check checkpoints against the chain only
+     */
+    public AuditVerifier(Duration pendingWindow, PublicKey key) {
         this.pendingWindow = pendingWindow;
+        this.key = key;
     }
 
     public Result verify(Connection connection, Checkpoint checkpoint, Instant now) throws SQLException {
@@ -48,10 +70,11 @@ public final class AuditVerifier {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
-            Walk walk = walk(connection, checkpoint);
+            List<Stored> stored = storedCheckpoints(connection);
+            Walk walk = walk(connection, checkpoint, stored);
             Break inserted = insertedBehindTheService(connection, walk.maxGlobalIndex, now);
             long unlinked = unlinked(connection);
-            Break first = earliest(walk.firstBreak, inserted);
+            Break first = earliest(earliest(walk.firstBreak, inserted), checkStored(stored, walk));
             if (first == null && checkpoint != null && walk.checkpointMatches == null) {
                 first = new Break(walk.events, null, "truncated: the chain ends at position " + walk.events
                         + ", before the checkpoint at position " + checkpoint.position());
@@ -62,8 +85,8 @@ public final class AuditVerifier {
             }
             return new Result(first == null, walk.events, HexFormat.of().formatHex(walk.head), first,
                     checkpoint == null ? null : checkpoint.position(),
-                    checkpoint == null ? null : Boolean.TRUE.equals(walk.checkpointMatches), unlinked,
-                    Duration.ofNanos(System.nanoTime() - started));
+                    checkpoint == null ? null : Boolean.TRUE.equals(walk.checkpointMatches), unlinked, stored.size(),
+                    key != null, Duration.ofNanos(System.nanoTime() - started));
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
@@ -76,10 +99,14 @@ public final class AuditVerifier {
         byte[] head = StoredEvent.GENESIS;
         Break firstBreak;
         Boolean checkpointMatches;
+        /** The chain's hash at each stored checkpoint's position, while the chain verifies up to there. */
+        final Map<Long, byte[]> atStored = new HashMap<>();
     }
 
-    private Walk walk(Connection connection, Checkpoint checkpoint) throws SQLException {
+    private Walk walk(Connection connection, Checkpoint checkpoint, List<Stored> stored) throws SQLException {
         Walk walk = new Walk();
+        Set<Long> storedPositions = new HashSet<>();
+        stored.forEach(c -> storedPositions.add(c.position()));
         byte[] recomputed = StoredEvent.GENESIS;
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT c.position, c.global_index AS chained_index, c.event_identifier AS chained_id, c.hash AS chained_hash,
@@ -93,10 +120,17 @@ public final class AuditVerifier {
                     long position = rs.getLong("position");
                     long chainedIndex = rs.getLong("chained_index");
                     byte[] chainedHash = rs.getBytes("chained_hash");
+                    if (walk.firstBreak == null && position != walk.events + 1) {
+                        walk.firstBreak = new Break(walk.events + 1, null, "missing: the chain has no position "
+                                + (walk.events + 1) + " (it goes on at " + position + ")");
+                    }
                     walk.events = position;
                     walk.maxGlobalIndex = Math.max(walk.maxGlobalIndex, chainedIndex);
                     if (walk.firstBreak == null) {
                         walk.firstBreak = check(rs, position, chainedIndex, chainedHash, recomputed);
+                    }
+                    if (walk.firstBreak == null && storedPositions.contains(position)) {
+                        walk.atStored.put(position, chainedHash);
                     }
                     recomputed = walk.firstBreak == null ? chainedHash : recomputed;
                     walk.head = chainedHash;
@@ -126,24 +160,77 @@ public final class AuditVerifier {
         return null;
     }
 
-    /** Events below the chain's head that the chain never took, stamped longer ago than the pending window. */
+    /**
+     * Events below the chain's head that the chain never took. One is pending (a late commit the chain has yet to
+     * link) only while the chain passed its place less than the pending window ago, by the chain's own record of
+     * when it linked, and its own time stamp lies within the window of now. The time stamp alone cannot decide it:
+     * whoever inserts a row chooses it.
+     */
     private Break insertedBehindTheService(Connection connection, long maxGlobalIndex, Instant now)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT e.global_index, e.time_stamp,
-                       (SELECT min(c.position) FROM audit.chain c WHERE c.global_index > e.global_index) AS position
+                SELECT e.global_index, e.time_stamp, passed.position, passed.linked_at
                 FROM domain_event_entry e
+                CROSS JOIN LATERAL (SELECT c.position, c.linked_at FROM audit.chain c
+                                    WHERE c.global_index > e.global_index ORDER BY c.position LIMIT 1) passed
                 WHERE e.global_index < ? AND NOT EXISTS (SELECT 1 FROM audit.chain c WHERE c.global_index = e.global_index)
                 ORDER BY e.global_index""")) {
             statement.setLong(1, maxGlobalIndex);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    if (!isPending(rs.getString("time_stamp"), now)) {
+                    Instant passed = rs.getObject("linked_at", OffsetDateTime.class).toInstant();
+                    if (passed.isBefore(now.minus(pendingWindow)) || !stampedNear(rs.getString("time_stamp"), now)) {
                         long index = rs.getLong("global_index");
                         return new Break(rs.getLong("position"), index, "inserted: the event at global index " + index
-                                + " is not in the chain");
+                                + " is not in the chain, which passed its place at " + passed);
                     }
                 }
+            }
+        }
+        return null;
+    }
+
+    /** Whether a time stamp lies within the pending window of now, on either side. */
+    private boolean stampedNear(String timestamp, Instant now) {
+        try {
+            Instant stamped = Instant.parse(timestamp);
+            return !stamped.isBefore(now.minus(pendingWindow)) && !stamped.isAfter(now.plus(pendingWindow));
+        } catch (DateTimeParseException | NullPointerException e) {
+            return false;
+        }
+    }
+
+    private static List<Stored> storedCheckpoints(Connection connection) throws SQLException {
+        List<Stored> stored = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT position, head_hash, at, signature FROM audit.checkpoint ORDER BY position, at");
+             ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                stored.add(new Stored(rs.getLong("position"), rs.getBytes("head_hash"),
+                                      rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getBytes("signature")));
+            }
+        }
+        return stored;
+    }
+
+    /** Each stored checkpoint must be signed with the service's key and lie on the chain as it verifies now. */
+    private Break checkStored(List<Stored> stored, Walk walk) {
+        for (Stored checkpoint : stored) {
+            if (key != null && !CheckpointSigner.verify(key, checkpoint.position(), checkpoint.headHash(),
+                                                        checkpoint.at(), checkpoint.signature())) {
+                return new Break(checkpoint.position(), null, "forged checkpoint: the one at position "
+                        + checkpoint.position() + " signed at " + checkpoint.at()
+                        + " does not carry the service's signature");
+            }
+            if (checkpoint.position() > walk.events) {
+                return new Break(walk.events, null, "truncated: the chain ends at position " + walk.events
+                        + ", before the checkpoint signed at " + checkpoint.at() + " at position "
+                        + checkpoint.position());
+            }
+            byte[] hash = walk.atStored.get(checkpoint.position());
+            if (hash != null && !Arrays.equals(hash, checkpoint.headHash())) {
+                return new Break(checkpoint.position(), null, "the chain at position " + checkpoint.position()
+                        + " no longer matches the checkpoint signed at " + checkpoint.at());
             }
         }
         return null;
@@ -157,14 +244,6 @@ public final class AuditVerifier {
              ResultSet rs = statement.executeQuery()) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    private boolean isPending(String timestamp, Instant now) {
-        try {
-            return !Instant.parse(timestamp).isBefore(now.minus(pendingWindow));
-        } catch (DateTimeParseException | NullPointerException e) {
-            return false;
         }
     }
 

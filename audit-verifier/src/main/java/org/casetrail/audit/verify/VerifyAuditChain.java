@@ -1,5 +1,8 @@
 package org.casetrail.audit.verify;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -15,8 +18,10 @@ import java.util.Map;
  * java -cp casetrail.jar -Dloader.main=org.casetrail.audit.verify.VerifyAuditChain \
  *      org.springframework.boot.loader.launch.PropertiesLauncher \
  *      --url jdbc:postgresql://host/casetrail --user auditor [--password ...] \
- *      [--checkpoint-position N --checkpoint-hash HEX]
+ *      [--public-key audit-signing-key.pem.pub] [--checkpoint-position N --checkpoint-hash HEX]
  * </pre>
+ * With the service's public key every stored checkpoint's signature is checked too; without it, only that the
+ * chain still passes through each stored checkpoint.
  * Exits 0 when the chain verifies (and passes through the checkpoint given), 1 when it does not, 2 on bad use.
  */
 public final class VerifyAuditChain {
@@ -35,7 +40,7 @@ public final class VerifyAuditChain {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         if (!options.containsKey("url") || options.containsKey("checkpoint-position") != options.containsKey("checkpoint-hash")) {
-            System.err.println("usage: --url JDBC_URL [--user U] [--password P] "
+            System.err.println("usage: --url JDBC_URL [--user U] [--password P] [--public-key PEM_FILE] "
                                + "[--checkpoint-position N --checkpoint-hash HEX] [--pending-window 60s]");
             return 2;
         }
@@ -44,13 +49,17 @@ public final class VerifyAuditChain {
                                                HexFormat.of().parseHex(options.get("checkpoint-hash")))
                 : null;
         Duration window = Duration.parse("PT" + options.getOrDefault("pending-window", "60s").toUpperCase());
+        PublicKey key = options.containsKey("public-key")
+                ? CheckpointSigner.publicKeyFromPem(Files.readString(Path.of(options.get("public-key")))) : null;
         try (Connection connection = DriverManager.getConnection(options.get("url"), options.get("user"),
                                                                  options.getOrDefault("password", ""))) {
-            var result = new AuditVerifier(window).verify(connection, checkpoint, Instant.now());
+            var result = new AuditVerifier(window, key).verify(connection, checkpoint, Instant.now());
             System.out.println("verified: " + result.verified());
             System.out.println("events: " + result.events());
             System.out.println("headHash: " + result.headHash());
             System.out.println("unlinked: " + result.unlinked());
+            System.out.println("stored checkpoints: " + result.checkpoints() + (result.signaturesChecked()
+                    ? ", signatures checked" : ", signatures NOT checked (give --public-key)"));
             if (checkpoint != null) {
                 System.out.println("checkpoint " + checkpoint.position() + " matches: " + result.checkpointMatches());
             }
