@@ -25,8 +25,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Records every read of case data as an event before it is answered: who, what, when and from where, in the
- * same tamper-evident trail as the writes. If the read cannot be recorded it is not answered. The case and record a
+ * Records every read of case data (GET, and HEAD, which Spring answers with the same handler) as an event before
+ * it is answered: who, what, when and from where, in the same tamper-evident trail as the writes. If the read cannot be recorded it is not answered. The case and record a
  * read concerns come from its handler's {@link AuditedRead}, so a new read endpoint says what it reads where it is
  * declared; the service does not start while one under {@code /api} leaves it out.
  */
@@ -46,7 +46,7 @@ class AccessLog implements HandlerInterceptor, WebMvcConfigurer, ApplicationList
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if ("GET".equals(request.getMethod())) {
+        if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
             AuditedRead read = handler instanceof HandlerMethod method ? method.getMethodAnnotation(AuditedRead.class)
                     : null;
             // Only an id in Casetrail's own form is a case id: the audit log stores it as one.
@@ -80,6 +80,7 @@ class AccessLog implements HandlerInterceptor, WebMvcConfigurer, ApplicationList
                 .toList();
     }
 
+    /** The path variable, else the query parameter, of that name; empty when neither is there. */
     @SuppressWarnings("unchecked")
     private static String variable(HttpServletRequest request, String name) {
         if (name.isEmpty()) {
@@ -87,6 +88,9 @@ class AccessLog implements HandlerInterceptor, WebMvcConfigurer, ApplicationList
         }
         var variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         String value = variables == null ? null : variables.get(name);
-        return value == null ? "" : value.toLowerCase(Locale.ROOT);
+        if (value == null) {
+            value = request.getParameter(name);
+        }
+        return value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
     }
 }

@@ -43,7 +43,7 @@ class AuditController {
     @Operation(summary = "The audit trail of every event and read, by case, actor and time (managers, auditors)")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "A page of the trail in recording order")})
     @GetMapping("/api/audit")
-    @AuditedRead
+    @AuditedRead(caseId = "caseId")
     @PreAuthorize("hasAnyRole('AUDITOR', 'MANAGER')")
     EntryPageView entries(@RequestParam(required = false) String caseId,
                           @RequestParam(required = false) String actor,

@@ -17,7 +17,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface AuditedRead {
 
-    /** The path variable holding the case's id, or empty when the read is not of one case. */
+    /**
+     * The path variable (or, where there is none of that name, the query parameter) holding the case's id, or empty
+     * when the read is not of one case.
+     */
     String caseId() default "";
 
     /** The path variable holding the id of the record read, when it is not the case itself. */

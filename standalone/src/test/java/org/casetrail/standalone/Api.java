@@ -47,6 +47,10 @@ final class Api {
         return send(builder(path).GET());
     }
 
+    Response head(String path) {
+        return send(builder(path).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    }
+
     Response post(String path, String json) {
         return send(builder(path).header("Content-Type", "application/json")
                                  .POST(HttpRequest.BodyPublishers.ofString(json)));

@@ -203,7 +203,7 @@ class CasesHttpTest extends HttpTestSupport {
     void unknownIdsAre404() {
         String unknown = UUID.randomUUID().toString();
         assertThat(alex().get("/api/cases/" + unknown).status()).isEqualTo(404);
-        assertThat(alex().get("/api/cases/not-a-uuid").status()).isEqualTo(404);
+        assertThat(alex().get("/api/cases/not-a-uuid").status()).as("not an id: bad input").isEqualTo(400);
         var close = alex().post("/api/cases/" + unknown + "/close", "{\"reason\": \"x\"}");
         assertThat(close.status()).isEqualTo(404);
         assertThat(close.header("Content-Type")).startsWith("application/problem+json");

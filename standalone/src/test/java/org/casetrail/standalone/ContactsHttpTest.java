@@ -229,7 +229,7 @@ class ContactsHttpTest extends HttpTestSupport {
         String unknown = UUID.randomUUID().toString();
         assertThat(alex().get("/api/contacts/" + unknown).status()).isEqualTo(404);
         assertThat(alex().get("/api/contacts/" + unknown + "/history").status()).isEqualTo(404);
-        assertThat(alex().get("/api/contacts/nonsense").status()).isEqualTo(404);
+        assertThat(alex().get("/api/contacts/nonsense").status()).as("not an id: bad input").isEqualTo(400);
         assertThat(alex().get("/api/cases/" + unknown + "/contacts").status()).isEqualTo(404);
         assertThat(alex().post("/api/cases/" + unknown + "/contacts", BARE_DRAFT).status()).isEqualTo(404);
         assertThat(alex().put("/api/contacts/" + unknown + "/description", "{\"text\": \"x\"}").status()).isEqualTo(404);

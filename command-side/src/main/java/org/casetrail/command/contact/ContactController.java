@@ -107,11 +107,7 @@ class ContactController {
             List<String> plans = new ArrayList<>();
             List<String> given = linkedPlanIds == null ? List.of() : linkedPlanIds;
             for (int i = 0; i < given.size(); i++) {
-                try {
-                    plans.add(UUID.fromString(given.get(i).trim()).toString());
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidFields(field + ".linkedPlanIds[" + i + "]", "must be a plan id");
-                }
+                plans.add(Ids.field(field + ".linkedPlanIds[" + i + "]", given.get(i)));
             }
             return new Purpose(trimToNull(text), List.copyOf(plans), trimToNull(intervention), trimToNull(theory));
         }
@@ -354,11 +350,7 @@ class ContactController {
     }
 
     private static String validSessionId(String sessionId) {
-        try {
-            return UUID.fromString(sessionId.trim()).toString();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFields("sessionId", "must be a session id");
-        }
+        return Ids.field("sessionId", sessionId);
     }
 
     static String trimToNull(String value) {

@@ -38,7 +38,7 @@ class ActionQueryController {
     @Operation(summary = "Actions across every contact, by status, assignee and case; overdue ones flagged")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "A page of actions by due date")})
     @GetMapping("/api/actions")
-    @AuditedRead
+    @AuditedRead(caseId = "caseId")
     ActionPageView actions(@RequestParam(required = false)
                            @Pattern(regexp = "OUTSTANDING|OVERDUE|COMPLETED|CANCELLED",
                                     message = "must be OUTSTANDING, OVERDUE, COMPLETED or CANCELLED") String status,

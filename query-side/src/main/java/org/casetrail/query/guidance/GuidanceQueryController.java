@@ -28,7 +28,7 @@ class GuidanceQueryController {
     @Operation(summary = "Requests for manager guidance, oldest first, by status and case")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "The queue")})
     @GetMapping("/api/guidance-requests")
-    @AuditedRead
+    @AuditedRead(caseId = "caseId")
     GuidanceQueueView requests(@RequestParam(required = false)
                                @Pattern(regexp = "AWAITING|ANSWERED", message = "must be AWAITING or ANSWERED")
                                String status,
