@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param contacts       how contacts are judged
  * @param compliance     visit standards and recording deadlines for the compliance reports
  * @param audit          the audit trail's signing key and checkpoints
+ * @param idempotency    how long a POST's Idempotency-Key is remembered
  */
 @ConfigurationProperties("casetrail")
 public record CasetrailProperties(
@@ -32,7 +33,8 @@ public record CasetrailProperties(
         @DefaultValue Security security,
         @DefaultValue Contacts contacts,
         @DefaultValue Compliance compliance,
-        @DefaultValue Audit audit) {
+        @DefaultValue Audit audit,
+        @DefaultValue Idempotency idempotency) {
 
     /**
      * @param transactionLimit the longest a transaction may live; longer ones are rolled back, never committed
@@ -104,6 +106,15 @@ public record CasetrailProperties(
      * @param checkpointInterval how often the chain's head is signed, when it has grown
      */
     public record Audit(@DefaultValue("") String signingKey, @DefaultValue("15m") Duration checkpointInterval) {
+    }
+
+    /**
+     * @param retention       how long the first answer to an Idempotency-Key is kept for repeats; after it the key
+     *                        is forgotten and may be used again
+     * @param cleanupInterval how often forgotten answers are deleted
+     */
+    public record Idempotency(@DefaultValue("24h") Duration retention,
+                              @DefaultValue("1h") Duration cleanupInterval) {
     }
 
     /** @param maxWait the bound on a {@code minVersion} wait */

@@ -4,9 +4,11 @@ import java.util.Map;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.casetrail.platform.db.ConcurrentWrites;
 import org.casetrail.platform.messaging.MetaDataKeys;
 import org.casetrail.platform.request.RequestMetaData;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Sends a command on behalf of the signed-in user: the actor, role, client address, request id and command
@@ -14,6 +16,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CommandDispatcher {
+
+    private static final int MAX_ATTEMPTS = 5;
 
     private final CommandGateway gateway;
 
@@ -35,9 +39,24 @@ public class CommandDispatcher {
         return 1;
     }
 
+    /**
+     * A command that lost a race with another writer to the same aggregate stored nothing; it is sent again, to be
+     * decided on the state that won, a few times. Inside a transaction that began before it (an idempotent
+     * request's) it cannot be: the failure goes up, and that transaction's owner starts a new one.
+     */
     private Object dispatch(Object command) {
-        return gateway.sendAndWait(new GenericCommandMessage<>(command)
+        var message = new GenericCommandMessage<>(command)
                 .andMetaData(RequestMetaData.current())
-                .andMetaData(Map.of(MetaDataKeys.COMMAND, command.getClass().getSimpleName())));
+                .andMetaData(Map.of(MetaDataKeys.COMMAND, command.getClass().getSimpleName()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return gateway.sendAndWait(message);
+            } catch (RuntimeException e) {
+                if (attempt == MAX_ATTEMPTS || !ConcurrentWrites.lostRace(e)
+                    || TransactionSynchronizationManager.isActualTransactionActive()) {
+                    throw e;
+                }
+            }
+        }
     }
 }

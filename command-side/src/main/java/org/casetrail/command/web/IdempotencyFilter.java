@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -17,10 +18,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.casetrail.platform.CasetrailProperties;
+import org.casetrail.platform.db.ConcurrentWrites;
 import org.casetrail.platform.security.CurrentUser;
 import org.casetrail.platform.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,15 +46,19 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
     private static final int MAX_KEY_LENGTH = 200;
+    private static final int MAX_ATTEMPTS = 5;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Problems problems;
+    private final double retentionSeconds;
 
-    IdempotencyFilter(JdbcTemplate jdbc, TransactionTemplate transactions, Problems problems) {
+    IdempotencyFilter(JdbcTemplate jdbc, TransactionTemplate transactions, Problems problems,
+                      CasetrailProperties properties) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.problems = problems;
+        this.retentionSeconds = properties.idempotency().retention().toMillis() / 1000.0;
     }
 
     @Override
@@ -82,20 +90,48 @@ class IdempotencyFilter extends OncePerRequestFilter {
             replay(earlier, fingerprint, response);
             return;
         }
-        var cachedResponse = new ContentCachingResponseWrapper(response);
-        StoredResponse winner = transactions.execute(tx -> runOnce(
-                new CachedBodyRequest(request, body), cachedResponse, chain, tx, actor, key, fingerprint));
-        if (winner != null) {
-            cachedResponse.resetBuffer();
-            replay(winner, fingerprint, response);
-            return;
+        // The command runs in this transaction with the record of its answer, so a repeat can never store it
+        // twice. A command that lost a race with another writer to the same record stored nothing, and its
+        // transaction is spoiled: it is sent again in a fresh one, as a request without a key would be.
+        Map<String, String> headersBefore = new java.util.LinkedHashMap<>();
+        response.getHeaderNames().forEach(name -> headersBefore.put(name, response.getHeader(name)));
+        for (int attempt = 1; ; attempt++) {
+            var cachedResponse = new ContentCachingResponseWrapper(response);
+            request.removeAttribute(ConcurrentWrites.LOST_RACE);
+            StoredResponse winner = transactions.execute(tx -> runOnce(
+                    new CachedBodyRequest(request, body), cachedResponse, chain, tx, actor, key, fingerprint));
+            if (winner != null) {
+                cachedResponse.resetBuffer();
+                replay(winner, fingerprint, response);
+                return;
+            }
+            if (request.getAttribute(ConcurrentWrites.LOST_RACE) == null || attempt == MAX_ATTEMPTS) {
+                cachedResponse.copyBodyToResponse();
+                return;
+            }
+            response.reset();
+            headersBefore.forEach(response::setHeader);
+            pause(attempt);
         }
-        cachedResponse.copyBodyToResponse();
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5L * attempt, 20L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private StoredResponse runOnce(HttpServletRequest request, ContentCachingResponseWrapper response,
                                    FilterChain chain, TransactionStatus tx, String actor, String key,
                                    String fingerprint) {
+        // Copies of one key wait here for each other; the first to finish is replayed to the rest.
+        jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(? || ' ' || ?, 0))", actor, key);
+        StoredResponse earlier = find(actor, key);
+        if (earlier != null) {
+            return earlier;
+        }
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException e) {
@@ -106,13 +142,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
             tx.setRollbackOnly();
             return null;
         }
+        // An expired answer to this key may still be here, not yet cleaned up: this one takes its place.
         int inserted = jdbc.update("""
                 INSERT INTO command_side.idempotency_record
                     (actor, idempotency_key, fingerprint, status, content_type, location, etag, body, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, now())
-                ON CONFLICT (actor, idempotency_key) DO NOTHING""",
+                ON CONFLICT (actor, idempotency_key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint,
+                    status = EXCLUDED.status, content_type = EXCLUDED.content_type, location = EXCLUDED.location,
+                    etag = EXCLUDED.etag, body = EXCLUDED.body, created_at = EXCLUDED.created_at
+                WHERE idempotency_record.created_at <= now() - make_interval(secs => ?)""",
                 actor, key, fingerprint, response.getStatus(), response.getContentType(),
-                response.getHeader("Location"), response.getHeader("ETag"), response.getContentAsByteArray());
+                response.getHeader("Location"), response.getHeader("ETag"), response.getContentAsByteArray(),
+                retentionSeconds);
         if (inserted == 0) {
             tx.setRollbackOnly();
             return find(actor, key);
@@ -140,13 +181,30 @@ class IdempotencyFilter extends OncePerRequestFilter {
         response.getOutputStream().write(earlier.body());
     }
 
+    /** The first answer to this key, unless it is older than the retention (then the key is free again). */
     private StoredResponse find(String actor, String key) {
         return jdbc.query("""
                 SELECT fingerprint, status, content_type, location, etag, body
-                FROM command_side.idempotency_record WHERE actor = ? AND idempotency_key = ?""",
+                FROM command_side.idempotency_record
+                WHERE actor = ? AND idempotency_key = ? AND created_at > now() - make_interval(secs => ?)""",
                 rs -> rs.next() ? new StoredResponse(rs.getString(1), rs.getInt(2), rs.getString(3),
                                                      rs.getString(4), rs.getString(5), rs.getBytes(6)) : null,
-                actor, key);
+                actor, key, retentionSeconds);
+    }
+
+    /** Deletes answers older than the retention, a bounded batch at a time so no transaction runs long. */
+    @Scheduled(fixedDelayString = "${casetrail.idempotency.cleanup-interval:1h}", initialDelay = 60_000)
+    int forgetExpired() {
+        int deleted = 0;
+        int batch;
+        do {
+            batch = jdbc.update("""
+                    DELETE FROM command_side.idempotency_record WHERE ctid IN (
+                        SELECT ctid FROM command_side.idempotency_record
+                        WHERE created_at <= now() - make_interval(secs => ?) LIMIT 1000)""", retentionSeconds);
+            deleted += batch;
+        } while (batch == 1000);
+        return deleted;
     }
 
     private static String fingerprint(HttpServletRequest request, byte[] body) {

@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
+import org.casetrail.platform.db.ConcurrentWrites;
 import org.casetrail.platform.messaging.DomainRuleViolation;
 import org.casetrail.platform.messaging.NotFound;
 import org.casetrail.platform.messaging.NotPermitted;
@@ -147,8 +151,16 @@ public class ProblemHandling {
                 "No record with id " + e.getAggregateIdentifier()));
     }
 
-    @ExceptionHandler({ConflictingModificationException.class, ConcurrencyException.class})
-    ResponseEntity<ProblemDetail> staleVersion(RuntimeException e) {
+    @ExceptionHandler({ConflictingModificationException.class, ConcurrencyException.class, EventStoreException.class})
+    ResponseEntity<ProblemDetail> staleVersion(RuntimeException e, HttpServletRequest request) {
+        if (ConcurrentWrites.lostRace(e)) {
+            request.setAttribute(ConcurrentWrites.LOST_RACE, true);
+            return Problems.respond(Problems.problem(HttpStatus.CONFLICT, "CONCURRENT_CHANGE",
+                    "Someone changed this record at the same moment; nothing was stored; send it again"));
+        }
+        if (e instanceof EventStoreException) {
+            return unexpected(e);
+        }
         return Problems.respond(Problems.problem(HttpStatus.CONFLICT, "STALE_VERSION",
                 "The record has changed since the version you sent; read it again and retry"));
     }
