@@ -208,7 +208,8 @@ class CasesHttpTest extends HttpTestSupport {
         assertThat(close.status()).isEqualTo(404);
         assertThat(close.header("Content-Type")).startsWith("application/problem+json");
         assertThat(alex().post("/api/cases/not-a-uuid/plans",
-                "{\"kind\": \"CARE_PLAN\", \"title\": \"t\", \"date\": \"2026-01-01\"}").status()).isEqualTo(404);
+                "{\"kind\": \"CARE_PLAN\", \"title\": \"t\", \"date\": \"2026-01-01\"}").status())
+                .as("not an id: bad input").isEqualTo(400);
     }
 
     @Test
