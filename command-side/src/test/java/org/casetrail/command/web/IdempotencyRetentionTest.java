@@ -15,8 +15,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 
-/** An Idempotency-Key is remembered for the retention (24 hours by default), then forgotten and deleted. */
+/**
+ * An Idempotency-Key is remembered for the retention (24 hours by default), then forgotten and deleted. Its cases
+ * stay in its own database: the context is closed after it.
+ */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IdempotencyRetentionTest {
 
