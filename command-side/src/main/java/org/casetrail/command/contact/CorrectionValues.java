@@ -57,6 +57,9 @@ class CorrectionValues {
         } catch (IOException e) {
             throw new InvalidFields("value", "does not fit the shape of this section");
         }
+        if (read == null) {
+            throw new InvalidFields("value", "must be given, in the shape of this section");
+        }
         List<FieldError> errors = validator.validate(read).stream()
                 // Attendees are the value itself: their fields are value[i].field, as in the request.
                 .map(v -> new FieldError(("value." + v.getPropertyPath()).replace("value.attendees[", "value["),

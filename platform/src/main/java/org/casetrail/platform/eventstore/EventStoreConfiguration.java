@@ -25,7 +25,6 @@ import org.axonframework.serialization.Serializer;
 import org.casetrail.platform.CasetrailProperties;
 import org.casetrail.platform.messaging.MetaDataKeys;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
@@ -245,11 +244,5 @@ class EventStoreConfiguration {
     @Primary
     ObjectMapper jacksonObjectMapper(Jackson2ObjectMapperBuilder builder) {
         return builder.createXmlMapper(false).build();
-    }
-
-    @Bean
-    Jackson2ObjectMapperBuilderCustomizer apiJsonDefaults() {
-        return builder -> builder.featuresToEnable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
-                                                   DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
     }
 }

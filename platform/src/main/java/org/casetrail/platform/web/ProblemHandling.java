@@ -215,6 +215,9 @@ public class ProblemHandling {
     }
 
     private static String describe(JsonMappingException e) {
+        if (e instanceof InputRules.InputRefused refused) {
+            return refused.reason();
+        }
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a known field";
         }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -149,12 +148,8 @@ class ChronologyQueryController {
             return null;
         }
         if (value.trim().length() == 10) {
-            try {
-                LocalDate date = LocalDate.parse(value.trim());
-                return (end ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
-            } catch (DateTimeException e) {
-                throw new InvalidFields(field, "must be a date, yyyy-mm-dd, or an instant with an offset");
-            }
+            LocalDate date = Params.date(field, value);
+            return (end ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
         }
         return Params.instant(field, value);
     }

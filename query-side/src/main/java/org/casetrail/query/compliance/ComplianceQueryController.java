@@ -3,11 +3,10 @@ package org.casetrail.query.compliance;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 
 import org.casetrail.audit.AuditedRead;
 import org.casetrail.platform.CasetrailProperties;
-import org.casetrail.platform.web.InvalidFields;
+import org.casetrail.platform.web.Params;
 import org.casetrail.query.compliance.ComplianceViews.RecordingReportView;
 import org.casetrail.query.compliance.ComplianceViews.VisitReportView;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,13 +36,7 @@ class ComplianceQueryController {
     @GetMapping("/api/compliance/visits")
     @AuditedRead
     VisitReportView visits(@RequestParam(required = false) String asOf) {
-        LocalDate date;
-        try {
-            date = asOf == null ? LocalDate.now(clock.withZone(zone)) : LocalDate.parse(asOf.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidFields("asOf", "must be a date, yyyy-mm-dd");
-        }
-        return compliance.visits(date);
+        return compliance.visits(asOf == null ? LocalDate.now(clock.withZone(zone)) : Params.date("asOf", asOf));
     }
 
     @Operation(summary = "Late entries, old drafts, open risks without action and guidance waiting too long")
