@@ -35,7 +35,7 @@ class DatabaseConfiguration {
 
     @Bean
     JdbcTemplate jdbcTemplate(DataSource dataSource) {
-        return new JdbcTemplate(dataSource);
+        return new StoreSafeJdbcTemplate(dataSource);
     }
 
     @Bean

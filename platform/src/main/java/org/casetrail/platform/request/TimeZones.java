@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.casetrail.platform.CasetrailProperties;
 import org.casetrail.platform.security.CurrentUser;
 import org.casetrail.platform.security.UserZones;
+import org.casetrail.platform.time.Times;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -106,7 +107,7 @@ public class TimeZones {
 
         @Override
         public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value.atZone(current(serviceDefault))));
+            gen.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Times.at(value, current(serviceDefault))));
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.casetrail.platform.time.Times;
 import org.casetrail.audit.Checkpoints;
 import org.casetrail.audit.Checkpoints.CheckpointView;
 import org.casetrail.query.caserecord.CaseQueries;
@@ -89,7 +90,7 @@ class CasePdfs {
             document.add(new Paragraph("Index", HEADING));
             document.add(new Paragraph("Part 1: chronology (" + view.entries().size() + " entries). Part 2: "
                     + contactIds.size() + " contacts, in the order they took place, each as it stood"
-                    + (view.asOf() == null ? "." : " at " + WHEN.format(view.asOf().atZone(zone)) + "."), BODY));
+                    + (view.asOf() == null ? "." : " at " + WHEN.format(Times.at(view.asOf(), zone)) + "."), BODY));
             int n = 0;
             for (String contactId : contactIds) {
                 n++;
@@ -131,7 +132,7 @@ class CasePdfs {
                 + ". Case " + header.caseId() + ", " + words(header.planType().name()) + ", allocated to " + header.allocatedWorker()
                 + ", " + header.status().toLowerCase(Locale.ROOT) + ".", BODY));
         document.add(new Paragraph((asOf == null ? "As recorded when produced" : "As recorded at "
-                + WHEN.format(asOf.atZone(zone))) + ". Produced " + WHEN.format(producedAt.atZone(zone)) + " by "
+                + WHEN.format(Times.at(asOf, zone))) + ". Produced " + WHEN.format(Times.at(producedAt, zone)) + " by "
                 + producedBy + ".", BODY));
         document.add(Chunk.NEWLINE);
     }
@@ -156,37 +157,37 @@ class CasePdfs {
                     + e.source().id().substring(0, 8) + " v" + e.source().version(), SMALL));
             table.addCell(new Phrase(e.outcome() == null ? "" : e.outcome(), BODY));
             String flags = (e.lateEntry() ? " LATE ENTRY" : "") + (e.amended() ? " AMENDED" : "");
-            table.addCell(new Phrase(e.recordedBy() + ", " + WHEN.format(e.recordedAt().atZone(zone)) + flags, SMALL));
+            table.addCell(new Phrase(e.recordedBy() + ", " + WHEN.format(Times.at(e.recordedAt(), zone)) + flags, SMALL));
         }
         return table;
     }
 
     /** A whole day (a dated plan) shows as its date; a span as from and to; a moment as itself. */
     private static String when(Instant from, Instant until, ZoneId zone) {
-        var start = from.atZone(zone);
+        var start = Times.at(from, zone);
         if (until != null && start.toLocalTime().equals(LocalTime.MIDNIGHT)
-                && until.atZone(zone).equals(start.plusDays(1))) {
+                && Times.at(until, zone).equals(start.plusDays(1))) {
             return DAY.format(start) + " (date only)";
         }
-        return WHEN.format(start) + (until == null ? "" : " to " + WHEN.format(until.atZone(zone)));
+        return WHEN.format(start) + (until == null ? "" : " to " + WHEN.format(Times.at(until, zone)));
     }
 
     private void writeContact(Document document, String number, ContactState c, List<String> links, ZoneId zone) {
         document.add(new Paragraph(number + ". " + ChronologyProjection.capitalised(words(c.setting().type().name()))
                 + " contact, "
-                + WHEN.format(c.startedAt().atZone(zone)) + " (" + c.status().toLowerCase(Locale.ROOT)
+                + WHEN.format(Times.at(c.startedAt(), zone)) + " (" + c.status().toLowerCase(Locale.ROOT)
                 + (c.lateEntry() ? ", late entry" : "") + (c.amended() ? ", amended" : "") + ")", TITLE));
         document.add(new Paragraph("Contact " + c.contactId() + ", version " + c.version() + ". Recorded by " + c.author()
-                + " at " + WHEN.format(c.recordedAt().atZone(zone))
+                + " at " + WHEN.format(Times.at(c.recordedAt(), zone))
                 + (c.finalisedAt() == null ? "; not signed." : "; signed by " + c.finalisedBy() + " at "
-                + WHEN.format(c.finalisedAt().atZone(zone)) + "."), SMALL));
+                + WHEN.format(Times.at(c.finalisedAt(), zone)) + "."), SMALL));
         section(document, "1. Attendees", c.attendees().isEmpty() ? "None recorded." : c.attendees().stream()
                 .map(a -> a.name() + " (" + words(a.role().name()) + (a.organisation() == null ? "" : ", "
                         + a.organisation()) + ")").collect(Collectors.joining("; ")));
         section(document, "2. Where and when", words(c.setting().type().name())
                 + (c.setting().location() == null ? "" : ", " + c.setting().location()) + "; "
-                + WHEN.format(c.startedAt().atZone(zone))
-                + (c.endedAt() == null ? "" : " to " + WHEN.format(c.endedAt().atZone(zone))));
+                + WHEN.format(Times.at(c.startedAt(), zone))
+                + (c.endedAt() == null ? "" : " to " + WHEN.format(Times.at(c.endedAt(), zone))));
         section(document, "3. Purpose", c.purpose() == null ? "Not recorded." : nonNull(c.purpose().text())
                 + (c.purpose().intervention() == null ? "" : " Intervention: " + c.purpose().intervention() + ".")
                 + (c.purpose().theory() == null ? "" : " Theory: " + c.purpose().theory() + ".")
@@ -195,11 +196,11 @@ class CasePdfs {
         section(document, "5-7. Risks, actions, guidance and sessions", links.isEmpty() ? "None recorded."
                 : String.join("\n", links));
         if (!c.addenda().isEmpty()) {
-            section(document, "Addenda", c.addenda().stream().map(a -> WHEN.format(a.addedAt().atZone(zone)) + ", "
+            section(document, "Addenda", c.addenda().stream().map(a -> WHEN.format(Times.at(a.addedAt(), zone)) + ", "
                     + a.addedBy() + " (" + a.reason() + "): " + a.text()).collect(Collectors.joining("\n")));
         }
         if (!c.corrections().isEmpty()) {
-            section(document, "Corrections", c.corrections().stream().map(k -> WHEN.format(k.correctedAt().atZone(zone))
+            section(document, "Corrections", c.corrections().stream().map(k -> WHEN.format(Times.at(k.correctedAt(), zone))
                     + ", " + k.correctedBy() + ", " + words(k.section().name()) + " (" + k.reason() + "): was "
                     + json.write(k.original()) + ", now " + json.write(k.corrected())).collect(Collectors.joining("\n")));
         }
@@ -267,7 +268,7 @@ class CasePdfs {
             canvas.showText(pageText);
             canvas.endText();
             canvas.addTemplate(total, left + font.getWidthPoint(pageText, 7), 44);
-            line(canvas, "Produced " + WHEN.format(producedAt.atZone(zone)) + ". Chronology digest (SHA-256): "
+            line(canvas, "Produced " + WHEN.format(Times.at(producedAt, zone)) + ". Chronology digest (SHA-256): "
                          + digest, left, 35);
             if (checkpoint == null) {
                 line(canvas, "Audit checkpoint: none signed yet.", left, 26);

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.casetrail.platform.time.Times;
 import org.casetrail.query.chronology.ChronologyViews.ChronologyView;
 import org.casetrail.query.chronology.ChronologyViews.EntryView;
 
@@ -48,7 +49,7 @@ final class ChronologyCsv {
     }
 
     private static String time(Instant instant, ZoneId zone) {
-        return instant == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone));
+        return instant == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Times.at(instant, zone));
     }
 
     private static String text(String value) {

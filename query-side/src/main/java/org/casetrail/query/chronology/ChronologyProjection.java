@@ -48,6 +48,7 @@ import org.casetrail.query.contact.ContactState;
 import org.casetrail.platform.db.BatchedWrites;
 import org.casetrail.query.projection.Json;
 import org.casetrail.platform.db.Sql;
+import org.casetrail.platform.time.Times;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -116,8 +117,8 @@ class ChronologyProjection {
     void on(PlanRecordedEvent event, @MessageIdentifier String id, @Timestamp Instant at,
             @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         // A plan is dated, not timed: the entry spans its whole day.
-        Instant day = event.date().atStartOfDay(zone).toInstant();
-        once(id, event.caseId(), day, event.date().plusDays(1).atStartOfDay(zone).toInstant(), "plan",
+        Instant day = Times.startOfDay(event.date(), zone);
+        once(id, event.caseId(), day, Times.startOfDay(Times.dayAfter(event.date()), zone), "plan",
              capitalised(words(event.kind().name())) + " recorded: " + event.title(), "PLAN", event.planId(), sequence,
              at, actor);
     }

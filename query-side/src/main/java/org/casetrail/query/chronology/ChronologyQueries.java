@@ -21,6 +21,7 @@ import org.casetrail.query.chronology.ChronologyViews.EntryView;
 import org.casetrail.query.chronology.ChronologyViews.FindChronologyQuery;
 import org.casetrail.query.chronology.ChronologyViews.SourceView;
 import org.casetrail.platform.db.Sql;
+import org.casetrail.platform.time.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -83,7 +84,7 @@ public class ChronologyQueries {
         List<EntryView> entries = jdbc.sql(sql).params(args).query((rs, n) -> {
             Instant occurred = Sql.instant(rs.getObject("occurred_at", java.time.OffsetDateTime.class));
             Integer age = dateOfBirth == null ? null
-                    : Period.between(dateOfBirth, occurred.atZone(zone).toLocalDate()).getYears();
+                    : Period.between(dateOfBirth, Times.at(occurred, zone).toLocalDate()).getYears();
             return new EntryView(rs.getInt("seq"), occurred,
                     Sql.instant(rs.getObject("occurred_until", java.time.OffsetDateTime.class)), age,
                     rs.getString("category"), rs.getString("summary"),

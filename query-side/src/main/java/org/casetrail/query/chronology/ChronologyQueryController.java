@@ -23,6 +23,7 @@ import org.casetrail.platform.request.TimeZones;
 import org.casetrail.platform.security.CurrentUser;
 import org.casetrail.platform.web.InvalidFields;
 import org.casetrail.platform.web.Params;
+import org.casetrail.platform.time.Times;
 import org.casetrail.query.chronology.ChronologyViews.ChronologyView;
 import org.casetrail.query.chronology.ChronologyViews.FindChronologyQuery;
 import org.springframework.http.MediaType;
@@ -149,7 +150,7 @@ class ChronologyQueryController {
         }
         if (value.trim().length() == 10) {
             LocalDate date = Params.date(field, value);
-            return (end ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
+            return Times.startOfDay(end ? Times.dayAfter(date) : date, zone);
         }
         return Params.instant(field, value);
     }

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.casetrail.events.caserecord.PlanType;
 import org.casetrail.platform.CasetrailProperties;
+import org.casetrail.platform.time.Times;
 import org.casetrail.query.action.ActionQueries;
 import org.casetrail.query.caserecord.CaseQueries;
 import org.casetrail.query.compliance.ComplianceViews.LateEntryView;
@@ -66,12 +67,12 @@ public class ComplianceQueries {
 
     /** Each open case against its plan type's visit standard, as at the end of {@code asOf}. */
     public VisitReportView visits(LocalDate asOf) {
-        Map<String, Instant> lastVisits = contacts.lastHomeVisits(asOf.plusDays(1).atStartOfDay(zone).toInstant());
+        Map<String, Instant> lastVisits = contacts.lastHomeVisits(Times.startOfDay(Times.dayAfter(asOf), zone));
         List<VisitView> items = cases.open().stream().map(c -> {
             VisitStandard standard = standards.get(c.planType());
             Instant last = lastVisits.get(c.caseId());
             Instant since = last != null ? last : c.openedAt();
-            LocalDate due = standard.nextDue(since.atZone(zone).toLocalDate(), calendar);
+            LocalDate due = standard.nextDue(Times.at(since, zone).toLocalDate(), calendar);
             return new VisitView(c.caseId(), c.serviceUserName(), c.planType(), c.allocatedWorker(),
                                  standard.describe(), last, due, due.isBefore(asOf));
         }).toList();

@@ -1,5 +1,7 @@
 package org.casetrail.query.projection;
 
+import java.util.regex.Pattern;
+
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -15,15 +17,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component
 public class Json {
 
+    /** An escaped NUL: {@code \u0000} after an even number of backslashes (an odd one would escape its own). */
+    private static final Pattern NUL = Pattern.compile("(?<!\\\\)((?:\\\\\\\\)*)\\\\u0000");
+
     private final ObjectMapper mapper;
 
     Json(@Qualifier("defaultAxonObjectMapper") ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
+    /** JSON text for a JSONB column; a NUL (which JSONB cannot hold) becomes U+FFFD, visibly. */
     public String write(Object value) {
         try {
-            return mapper.writeValueAsString(value);
+            String json = mapper.writeValueAsString(value);
+            return json.contains("\\u0000") ? NUL.matcher(json).replaceAll("$1\\\\ufffd") : json;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot store " + value.getClass().getSimpleName(), e);
         }
