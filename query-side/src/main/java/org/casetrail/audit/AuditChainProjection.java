@@ -16,6 +16,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.casetrail.audit.verify.StoredEvent;
 import org.casetrail.platform.CasetrailProperties;
 import org.casetrail.platform.db.BatchedWrites;
+import org.casetrail.platform.eventstore.ParkedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,7 +40,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 @DisallowReplay
 class AuditChainProjection {
 
-    static final String GROUP = "audit-chain";
+    static final String GROUP = ParkedEvents.AUDIT_CHAIN;
     private static final Logger log = LoggerFactory.getLogger(AuditChainProjection.class);
 
     private final JdbcTemplate jdbc;

@@ -9,7 +9,9 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -157,19 +159,49 @@ class EventStoreConfiguration {
     }
 
     /**
-     * Every projection runs in a pooled streaming processor and, when a handler fails, stops and retries the
-     * event rather than logging and passing over it: a projection that silently missed an event would give a
-     * court an incomplete chronology.
+     * Every projection runs in a pooled streaming processor. An event a projection's handler cannot handle is
+     * parked, with why, in that processor's dead-letter queue (the {@code dead_letter_entry} table), and later events
+     * of the same record queue behind it so their order holds; the processor goes on with every other record.
+     * Nothing is passed over: readiness is DOWN, naming the parked event, until an operator has it handled again
+     * ({@code POST /actuator/projections/parked}). Processors named in {@link ParkedEvents#NEVER_PARKED} (the audit chain, whose
+     * order is the record) never park: they stop and retry the event instead. A failure outside a handler (writing
+     * the batch) stops and retries the batch.
      */
     @Bean
-    ConfigurerModule processorDefaults(CasetrailProperties properties) {
+    ConfigurerModule processorDefaults(CasetrailProperties properties, ConnectionProvider connectionProvider,
+                                       TransactionManager transactionManager, DeadLetterSchema deadLetterSchema,
+                                       Serializer defaultSerializer,
+                                       @Qualifier("eventSerializer") Serializer eventSerializer,
+                                       ProcessorFailures failures) {
         int batchSize = properties.events().batchSize();
         var source = new SharedSource(properties.events().pollInterval());
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .configureDefaultStreamableMessageSource(source::get)
-                .usingPooledStreamingEventProcessors((config, builder) -> builder.batchSize(batchSize)
-                                                                                  .initialSegmentCount(1))
-                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
+        // Ordered last: Axon's own JDBC auto-configuration registers a dead-letter queue provider of its own (one
+        // that parks nothing unless told to by properties), which this one replaces.
+        return new ConfigurerModule() {
+            @Override
+            public void configureModule(org.axonframework.config.Configurer configurer) {
+                configurer.eventProcessing(processing -> processing
+                        .configureDefaultStreamableMessageSource(source::get)
+                        .usingPooledStreamingEventProcessors((config, builder) -> builder.batchSize(batchSize)
+                                                                                          .initialSegmentCount(1))
+                        .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                        .registerDefaultErrorHandler(c -> failures::failed)
+                        .registerDeadLetterQueueProvider(group -> ParkedEvents.NEVER_PARKED.contains(group) ? null
+                                : config -> JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                                        .processingGroup(group)
+                                        .connectionProvider(connectionProvider)
+                                        .transactionManager(transactionManager)
+                                        .schema(deadLetterSchema)
+                                        .genericSerializer(defaultSerializer)
+                                        .eventSerializer(eventSerializer)
+                                        .build()));
+            }
+
+            @Override
+            public int order() {
+                return Integer.MAX_VALUE;
+            }
+        };
     }
 
     /**

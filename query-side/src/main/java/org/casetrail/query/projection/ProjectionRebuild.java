@@ -13,6 +13,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.casetrail.platform.eventstore.ParkedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,13 +34,16 @@ public class ProjectionRebuild {
     private static final Duration REBUILD_LIMIT = Duration.ofHours(6);
 
     private final EventProcessingConfiguration processing;
+    private final ParkedEvents parked;
     private final EventStore eventStore;
     private final Clock clock;
     private final JdbcTemplate jdbc;
     private Status current;
 
-    ProjectionRebuild(EventProcessingConfiguration processing, EventStore eventStore, Clock clock, JdbcTemplate jdbc) {
+    ProjectionRebuild(EventProcessingConfiguration processing, EventStore eventStore, Clock clock, JdbcTemplate jdbc,
+                      ParkedEvents parked) {
         this.processing = processing;
+        this.parked = parked;
         this.eventStore = eventStore;
         this.clock = clock;
         this.jdbc = jdbc;
@@ -110,6 +114,8 @@ public class ProjectionRebuild {
             long started = System.nanoTime();
             processors.forEach(StreamingEventProcessor::shutDown);
             processors.forEach(StreamingEventProcessor::resetTokens);
+            // Every event is handled again from the start, the parked ones with the rest.
+            processors.forEach(processor -> parked.clear(processor.getName()));
             long head = head();
             update(status -> status.upTo(head));
             processors.forEach(StreamingEventProcessor::start);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.casetrail.platform.eventstore.ParkedEvents;
 import org.casetrail.platform.security.CurrentUser;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -17,16 +18,23 @@ import org.springframework.stereotype.Component;
  * (GET, any signed-in user); {@code POST /actuator/projections} rebuilds every projection from the events and
  * {@code POST /actuator/projections/{name}} one (MANAGER only, see SecurityConfiguration). A rebuild runs in the
  * background: the POST answers 202 at once and GET shows each processor's position until it is done.
- * Rebuilding changes no record: it empties and refills tables that are derived from the events.
+ * Rebuilding changes no record: it empties and refills tables that are derived from the events. GET also lists the
+ * events each projection parked because it could not handle them; {@code POST /actuator/projections/parked}
+ * handles them again once the cause is fixed.
  */
 @Component
 @Endpoint(id = "projections")
 class ProjectionsEndpoint {
 
-    private final ProjectionRebuild rebuild;
+    /** {@code POST /actuator/projections/parked} handles every parked event again, after a fix. */
+    static final String PARKED = "parked";
 
-    ProjectionsEndpoint(ProjectionRebuild rebuild) {
+    private final ProjectionRebuild rebuild;
+    private final ParkedEvents parked;
+
+    ProjectionsEndpoint(ProjectionRebuild rebuild, ParkedEvents parked) {
         this.rebuild = rebuild;
+        this.parked = parked;
     }
 
     @ReadOperation
@@ -34,6 +42,7 @@ class ProjectionsEndpoint {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("projections", rebuild.projections());
         body.put("head", rebuild.head());
+        body.put("parked", parked.parked());
         body.put("rebuild", describe(rebuild.status()));
         return body;
     }
@@ -45,6 +54,10 @@ class ProjectionsEndpoint {
 
     @WriteOperation
     WebEndpointResponse<Map<String, Object>> rebuildOne(@Selector String name) {
+        if (PARKED.equals(name)) {
+            long left = parked.retry();
+            return new WebEndpointResponse<>(Map.of("stillParked", left, "parked", parked.parked()), 200);
+        }
         if (!rebuild.projections().contains(name)) {
             return new WebEndpointResponse<>(Map.of("title", "No projection named " + name,
                                                     "projections", rebuild.projections()), 404);
