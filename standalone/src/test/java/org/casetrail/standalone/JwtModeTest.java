@@ -65,6 +65,29 @@ class JwtModeTest {
         assertThat(noRole.post("/api/cases", HttpTestSupport.JO.formatted("jwt-none")).status()).isEqualTo(403);
     }
 
+    /** A token with no Casetrail role reaches nothing but health; one that names nobody signs nobody in. */
+    @Test
+    void noRoleIs403EverywhereButHealthAndNoNameIs401() throws Exception {
+        var noRole = Api.at(port).header("Authorization", "Bearer " + token("nobody", List.of("VISITOR")));
+        for (String path : List.of("/api/cases", "/api/actions", "/actuator/prometheus", "/v3/api-docs",
+                                   "/actuator/projections", "/api/compliance/visits")) {
+            var response = noRole.get(path);
+            assertThat(response.status()).as(path).isEqualTo(403);
+            assertThat(response.header("Content-Type")).as(path).startsWith("application/problem+json");
+        }
+        assertThat(noRole.get("/actuator/health").status()).isEqualTo(200);
+
+        var nameless = Api.at(port).header("Authorization", "Bearer " + token(null, null, List.of("MANAGER"), KEYS));
+        assertThat(nameless.get("/api/cases").status()).isEqualTo(401);
+        var blankName = Api.at(port).header("Authorization", "Bearer " + token("", null, List.of("MANAGER"), KEYS));
+        assertThat(blankName.get("/api/cases").status()).isEqualTo(401);
+        var bySub = Api.at(port).header("Authorization", "Bearer " + token("  ", "sub-kim", List.of("PRACTITIONER"), KEYS));
+        var opened = bySub.post("/api/cases", HttpTestSupport.JO.formatted("jwt-sub"));
+        assertThat(opened.status()).isEqualTo(201);
+        assertThat(bySub.get("/api/cases/" + opened.text("caseId") + "?minVersion=1").json().path("openedBy").asText())
+                .as("a blank name falls back to sub").isEqualTo("sub-kim");
+    }
+
     @Test
     void basicCredentialsAndBadTokensAreRefused() throws Exception {
         assertThat(Api.at(port).as("alex").get("/api/cases").status()).isEqualTo(401);
@@ -81,8 +104,13 @@ class JwtModeTest {
     }
 
     static String token(String user, List<String> roles, KeyPair keys) throws JOSEException {
+        return token(user, "sub-" + user, roles, keys);
+    }
+
+    /** A token naming the user by {@code preferred_username} and {@code sub}, either left out when null. */
+    static String token(String user, String subject, List<String> roles, KeyPair keys) throws JOSEException {
         var claims = new JWTClaimsSet.Builder()
-                .subject("sub-" + user)
+                .subject(subject)
                 .claim("preferred_username", user)
                 .claim("casetrail_roles", roles)
                 .issueTime(java.util.Date.from(Instant.now()))

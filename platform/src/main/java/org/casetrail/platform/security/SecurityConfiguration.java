@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.casetrail.platform.CasetrailProperties;
+import org.casetrail.platform.web.InputRules;
 import org.casetrail.platform.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -79,8 +81,9 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.POST, "/api/guidance-requests/*/response").hasRole(Role.MANAGER.name())
                     .requestMatchers(HttpMethod.GET, "/api/cases/*/bundle", "/api/cases/*/subject-access")
                             .hasAnyRole(Role.MANAGER.name(), Role.AUDITOR.name())
-                    .requestMatchers(HttpMethod.GET, "/**").authenticated()
-                    .requestMatchers(HttpMethod.HEAD, "/**").authenticated()
+                    // Signed in is not enough: a user (a token) with no Casetrail role reads nothing at all.
+                    .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(ALL_ROLES)
+                    .requestMatchers(HttpMethod.HEAD, "/**").hasAnyRole(ALL_ROLES)
                     // Signing the audit chain's head changes no record: auditors may ask for it.
                     .requestMatchers(HttpMethod.POST, "/api/audit/checkpoints")
                             .hasAnyRole(Role.MANAGER.name(), Role.AUDITOR.name())
@@ -88,7 +91,7 @@ class SecurityConfiguration {
                     // Rebuilding projections changes no record but empties read tables for a while.
                     .requestMatchers(HttpMethod.POST, "/actuator/projections", "/actuator/projections/**")
                             .hasRole(Role.MANAGER.name())
-                    .anyRequest().authenticated());
+                    .anyRequest().hasAnyRole(ALL_ROLES));
         if (isJwt(properties)) {
             var security = properties.security();
             http.oauth2ResourceServer(rs -> rs
@@ -156,11 +159,23 @@ class SecurityConfiguration {
                        new CasetrailProperties.User("avery", DEMO_PASSWORD, Role.AUDITOR.name(), null));
     }
 
+    private static String usable(String name) {
+        String text = InputRules.textOrNull(name);
+        return text == null || text.isBlank() || text.length() > 255 ? null : text.trim();
+    }
+
     /** The local accounts in force, configured or demo. */
     record Accounts(List<CasetrailProperties.User> users) {
     }
 
-    /** The user is named by {@code nameClaim} (falling back to {@code sub}); roles come from {@code rolesClaim}. */
+    private static final String[] ALL_ROLES = java.util.Arrays.stream(Role.values()).map(Role::name)
+                                                              .toArray(String[]::new);
+
+    /**
+     * The user is named by {@code nameClaim}, falling back to {@code sub} when that is missing or blank; a token
+     * that names no usable user (none, or one with control characters) signs nobody in (401). Roles come from
+     * {@code rolesClaim}.
+     */
     private static Converter<Jwt, AbstractAuthenticationToken> jwtConverter(String nameClaim, String rolesClaim) {
         return jwt -> {
             Collection<GrantedAuthority> authorities = new ArrayList<>();
@@ -175,8 +190,14 @@ class SecurityConfiguration {
                     }
                 }
             }
-            String name = jwt.getClaimAsString(nameClaim);
-            return new JwtAuthenticationToken(jwt, authorities, name != null ? name : jwt.getSubject());
+            String name = usable(jwt.getClaimAsString(nameClaim));
+            if (name == null) {
+                name = usable(jwt.getSubject());
+            }
+            if (name == null) {
+                throw new InvalidBearerTokenException("The token names no user (claim " + nameClaim + " or sub)");
+            }
+            return new JwtAuthenticationToken(jwt, authorities, name);
         };
     }
 }
