@@ -1,8 +1,8 @@
 package org.casetrail.bench;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.HttpURLConnection;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package org.casetrail.command;
 import java.util.Map;
 
 import org.axonframework.messaging.MetaData;
-import org.casetrail.command.contact.ContactDirectory;
 import org.casetrail.command.contact.ContactDirectory.ContactFacts;
+import org.casetrail.command.contact.ContactDirectory;
 
 /** The contacts the follow-up fixture tests record from. */
 public final class FollowUpFixtures {

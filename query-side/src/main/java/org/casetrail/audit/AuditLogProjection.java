@@ -11,9 +11,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.casetrail.events.audit.RecordViewedEvent;
-import org.casetrail.platform.messaging.MetaDataKeys;
 import org.casetrail.platform.db.BatchedWrites;
 import org.casetrail.platform.db.Sql;
+import org.casetrail.platform.messaging.MetaDataKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -52,8 +52,11 @@ public class Checkpoints {
         byte[] hash = (byte[]) head.get(0)[1];
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         byte[] signature = signer.sign(position, hash, at);
-        jdbc.update("INSERT INTO audit.checkpoint (position, head_hash, at, signature) VALUES (?, ?, ?, ?)",
-                    position, hash, Sql.utc(at), signature);
+        // Two requests in the same millisecond sign the same statement (Ed25519 signatures are deterministic):
+        // the second finds it there.
+        jdbc.update("""
+                INSERT INTO audit.checkpoint (position, head_hash, at, signature) VALUES (?, ?, ?, ?)
+                ON CONFLICT (position, at) DO NOTHING""", position, hash, Sql.utc(at), signature);
         log.info("Audit checkpoint signed at position {}", position);
         return Optional.of(view(position, hash, at, signature));
     }

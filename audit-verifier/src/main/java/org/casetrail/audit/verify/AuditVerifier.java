@@ -1,10 +1,10 @@
 package org.casetrail.audit.verify;
 
+import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
-import org.casetrail.events.contact.ContactContent;
 import org.casetrail.events.contact.Attendee;
+import org.casetrail.events.contact.ContactContent;
 import org.casetrail.events.contact.ContactSection;
 import org.casetrail.events.contact.Purpose;
 import org.casetrail.events.contact.Setting;

@@ -22,6 +22,7 @@ import org.casetrail.platform.CasetrailProperties;
 import org.casetrail.platform.db.ConcurrentWrites;
 import org.casetrail.platform.security.CurrentUser;
 import org.casetrail.platform.web.Problems;
+import org.casetrail.platform.web.RequestRules;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -82,7 +83,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         String actor = user.get().username();
-        byte[] body = request.getInputStream().readAllBytes();
+        byte[] body;
+        try {
+            body = request.getInputStream().readAllBytes();
+        } catch (RequestRules.BodyTooLarge e) {
+            problems.write(response, RequestRules.tooLarge(), Map.of());
+            return;
+        }
         String fingerprint = fingerprint(request, body);
 
         StoredResponse earlier = find(actor, key);

@@ -11,6 +11,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.casetrail.platform.db.ConcurrentWrites;
+import org.casetrail.platform.db.DatabaseUnavailable;
 import org.casetrail.platform.messaging.DomainRuleViolation;
 import org.casetrail.platform.messaging.NotFound;
 import org.casetrail.platform.messaging.NotPermitted;
@@ -81,6 +82,11 @@ public class ProblemHandling {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof RequestRules.BodyTooLarge) {
+                return Problems.respond(RequestRules.tooLarge());
+            }
+        }
         Throwable cause = e.getCause();
         if (cause instanceof JsonMappingException mapping && truncated(mapping)) {
             return Problems.respond(Problems.problem(HttpStatus.BAD_REQUEST, "MALFORMED_JSON",
@@ -204,9 +210,22 @@ public class ProblemHandling {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.is(e)) {
+            log.warn("The database cannot be reached: {}", e.getMessage());
+            return unavailable();
+        }
         log.error("Unexpected failure", e);
         return Problems.respond(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; quote the correlation id when reporting it"));
+    }
+
+    /** The database is restarting or failing over: nothing was stored; try again in a few seconds. */
+    static ResponseEntity<ProblemDetail> unavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                             .header("Retry-After", "5")
+                             .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                             .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
+                                     "The database cannot be reached just now; nothing was stored; retry shortly"));
     }
 
     /** Jackson reports a body cut short inside an object as a mapping problem of the field it was reading. */

@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
@@ -15,18 +18,22 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * What every request must be before any handler sees it: a body's {@code Content-Type}, when given, names one
+ * What every request must be before any handler sees it: a body of at most {@link #MAX_BODY} bytes (413), a body's {@code Content-Type}, when given, names one
  * media type (not {@code *}{@code /*} or {@code application/*}, which say nothing about how to read it: 415), and
  * query parameters meet the same text rules as bodies ({@link InputRules}): one holding a control character (a
  * {@code %00}, say) is refused as bad input naming it (400).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class RequestRules extends OncePerRequestFilter {
+public class RequestRules extends OncePerRequestFilter {
+
+    /** The largest body a request may have: well above the largest record (50,000 characters of text). */
+    static final long MAX_BODY = 1024 * 1024;
 
     private final Problems problems;
 
@@ -37,6 +44,10 @@ class RequestRules extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (request.getContentLengthLong() > MAX_BODY) {
+            problems.write(response, tooLarge(), Map.of());
+            return;
+        }
         if (!definiteContentType(request.getContentType())) {
             problems.write(response, Problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                     "Content-Type must name one media type; send the body as application/json"), Map.of());
@@ -58,7 +69,79 @@ class RequestRules extends OncePerRequestFilter {
                            Map.of());
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request) : request, response);
+    }
+
+    public static ProblemDetail tooLarge() {
+        return Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "BODY_TOO_LARGE",
+                "The request body is larger than " + MAX_BODY / 1024 + " KiB");
+    }
+
+    /** Read past the limit: thrown from the body's stream, where no length was given up front. */
+    public static final class BodyTooLarge extends IOException {
+        BodyTooLarge() {
+            super("The request body is larger than " + MAX_BODY + " bytes");
+        }
+    }
+
+    /** A body without a length (chunked) is read only up to the limit. */
+    private static final class Limited extends HttpServletRequestWrapper {
+
+        private ServletInputStream limited;
+
+        Limited(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (limited == null) {
+                ServletInputStream in = super.getInputStream();
+                limited = new ServletInputStream() {
+                    private long read;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = in.read();
+                        if (b >= 0 && ++read > MAX_BODY) {
+                            throw new BodyTooLarge();
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int n = in.read(buffer, offset, length);
+                        if (n > 0 && (read += n) > MAX_BODY) {
+                            throw new BodyTooLarge();
+                        }
+                        return n;
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return in.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        in.setReadListener(listener);
+                    }
+                };
+            }
+            return limited;
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() throws IOException {
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
+                    getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding()));
+        }
     }
 
     private static boolean definiteContentType(String contentType) {

@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.casetrail.events.action.ActionTerm;
+import org.casetrail.platform.db.Rows;
+import org.casetrail.platform.db.Sql;
 import org.casetrail.query.action.ActionViews.ActionPageView;
 import org.casetrail.query.action.ActionViews.ActionView;
 import org.casetrail.query.action.ActionViews.ChangeView;
-import org.casetrail.platform.db.Rows;
-import org.casetrail.platform.db.Sql;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -75,10 +75,8 @@ public class ActionQueries {
                 })
                 .list();
         Map<String, List<ChangeView>> history = history(items);
-        List<ActionView> withHistory = items.stream().map(a -> new ActionView(a.actionId(), a.caseId(),
-                a.contactId(), a.description(), a.assignee(), a.dueDate(), a.term(), a.status(), a.overdue(),
-                a.assignedAt(), a.assignedBy(), a.closedAt(), a.closedBy(), a.completedInContactId(), a.outcome(),
-                a.cancelReason(), history.getOrDefault(a.actionId(), List.of()), a.version())).toList();
+        List<ActionView> withHistory = items.stream()
+                .map(a -> a.withHistory(history.getOrDefault(a.actionId(), List.of()))).toList();
         return new ActionPageView(today, withHistory, page, size, total);
     }
 
@@ -105,19 +103,25 @@ public class ActionQueries {
         return held;
     }
 
+    /** Each action's changes up to its version as read (a change committed since is not shown beside it). */
     private Map<String, List<ChangeView>> history(List<ActionView> items) {
         Map<String, List<ChangeView>> history = new LinkedHashMap<>();
         if (items.isEmpty()) {
             return history;
         }
+        Map<String, Long> versions = new LinkedHashMap<>();
+        items.forEach(a -> versions.put(a.actionId(), a.version()));
         String[] ids = items.stream().map(ActionView::actionId).toArray(String[]::new);
         RowMapper<ChangeView> change = Rows.as(ChangeView.class);
         jdbc.sql("""
-                SELECT action_id, change, assignee, due_date, reason, changed_at AS at, changed_by AS by
+                SELECT action_id, version, change, assignee, due_date, reason, changed_at AS at, changed_by AS by
                 FROM projections.action_change WHERE action_id = ANY (?::uuid[]) ORDER BY version""")
             .param(ids)
             .query(rs -> {
-                history.computeIfAbsent(rs.getString("action_id"), k -> new ArrayList<>()).add(change.mapRow(rs, 0));
+                String actionId = rs.getString("action_id");
+                if (rs.getLong("version") <= versions.getOrDefault(actionId, -1L)) {
+                    history.computeIfAbsent(actionId, k -> new ArrayList<>()).add(change.mapRow(rs, 0));
+                }
             });
         return history;
     }

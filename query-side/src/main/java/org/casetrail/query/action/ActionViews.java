@@ -23,6 +23,12 @@ public final class ActionViews {
                              LocalDate dueDate, ActionTerm term, String status, boolean overdue, Instant assignedAt,
                              String assignedBy, Instant closedAt, String closedBy, String completedInContactId,
                              String outcome, String cancelReason, List<ChangeView> history, long version) {
+
+        ActionView withHistory(List<ChangeView> value) {
+            return new ActionView(actionId, caseId, contactId, description, assignee, dueDate, term, status, overdue,
+                                  assignedAt, assignedBy, closedAt, closedBy, completedInContactId, outcome,
+                                  cancelReason, value, version);
+        }
     }
 
     public record ActionPageView(LocalDate today, List<ActionView> items, int page, int size, long total) {

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.casetrail.events.caserecord.PlanType;
+import org.casetrail.platform.db.Rows;
+import org.casetrail.platform.db.Sql;
 import org.casetrail.query.caserecord.CaseViews.CasePage;
 import org.casetrail.query.caserecord.CaseViews.CaseSummaryView;
 import org.casetrail.query.caserecord.CaseViews.CaseView;
@@ -21,8 +23,6 @@ import org.casetrail.query.caserecord.CaseViews.ServiceUserView;
 import org.casetrail.query.caserecord.CaseViews.StatusChangeView;
 import org.casetrail.query.contact.CaseContacts;
 import org.casetrail.query.projection.KnownCases;
-import org.casetrail.platform.db.Rows;
-import org.casetrail.platform.db.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -118,20 +118,22 @@ public class CaseQueries implements KnownCases {
     private CaseView caseView(ResultSet rs) throws SQLException {
         String caseId = rs.getString("case_id");
         UUID id = Sql.uuid(caseId);
+        // Plans and status changes up to the version of the case as read, so the view is of one moment.
+        long version = rs.getLong("version");
         List<PlanView> plans = jdbc.sql("""
                 SELECT plan_id, kind, title, plan_date AS date, summary, recorded_at, recorded_by
-                FROM projections.case_plan WHERE case_id = ? ORDER BY version""")
-                .param(id).query(Rows.as(PlanView.class)).list();
+                FROM projections.case_plan WHERE case_id = ? AND version <= ? ORDER BY version""")
+                .params(id, version).query(Rows.as(PlanView.class)).list();
         List<StatusChangeView> history = jdbc.sql("""
                 SELECT status, reason, changed_at AS at, changed_by AS by, version
-                FROM projections.case_status_change WHERE case_id = ? ORDER BY version""")
-                .param(id).query(Rows.as(StatusChangeView.class)).list();
+                FROM projections.case_status_change WHERE case_id = ? AND version <= ? ORDER BY version""")
+                .params(id, version).query(Rows.as(StatusChangeView.class)).list();
         CaseContacts.Counts counted = contacts.counts(caseId);
         return new CaseView(caseId, serviceUser(rs), PlanType.valueOf(rs.getString("plan_type")),
                 rs.getString("allocated_worker"), rs.getString("status"),
                 Sql.instant(rs.getObject("opened_at", java.time.OffsetDateTime.class)), rs.getString("opened_by"),
                 plans, history, new CountsView(rs.getInt("plan_count"), counted.contacts(), counted.drafts()),
-                rs.getLong("version"));
+                version);
     }
 
     private static ServiceUserView serviceUser(ResultSet rs) throws SQLException {

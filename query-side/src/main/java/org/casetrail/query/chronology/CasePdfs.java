@@ -12,11 +12,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.casetrail.platform.time.Times;
-import org.casetrail.audit.Checkpoints;
 import org.casetrail.audit.Checkpoints.CheckpointView;
-import org.casetrail.query.caserecord.CaseQueries;
+import org.casetrail.audit.Checkpoints;
+import org.casetrail.platform.time.Times;
 import org.casetrail.query.caserecord.CaseQueries.CaseHeader;
+import org.casetrail.query.caserecord.CaseQueries;
 import org.casetrail.query.chronology.ChronologyViews.ChronologyView;
 import org.casetrail.query.chronology.ChronologyViews.EntryView;
 import org.casetrail.query.contact.CaseContacts;

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.axonframework.config.ProcessingGroup;
@@ -43,12 +43,12 @@ import org.casetrail.events.session.NoAccessRecordedEvent;
 import org.casetrail.events.session.SessionBookedEvent;
 import org.casetrail.events.session.SessionMissedEvent;
 import org.casetrail.platform.CasetrailProperties;
-import org.casetrail.platform.messaging.MetaDataKeys;
-import org.casetrail.query.contact.ContactState;
 import org.casetrail.platform.db.BatchedWrites;
-import org.casetrail.query.projection.Json;
 import org.casetrail.platform.db.Sql;
+import org.casetrail.platform.messaging.MetaDataKeys;
 import org.casetrail.platform.time.Times;
+import org.casetrail.query.contact.ContactState;
+import org.casetrail.query.projection.Json;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

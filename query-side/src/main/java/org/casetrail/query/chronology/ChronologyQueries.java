@@ -14,14 +14,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.casetrail.platform.CasetrailProperties;
-import org.casetrail.query.caserecord.CaseQueries;
+import org.casetrail.platform.db.Sql;
+import org.casetrail.platform.time.Times;
 import org.casetrail.query.caserecord.CaseQueries.CaseHeader;
+import org.casetrail.query.caserecord.CaseQueries;
 import org.casetrail.query.chronology.ChronologyViews.ChronologyView;
 import org.casetrail.query.chronology.ChronologyViews.EntryView;
 import org.casetrail.query.chronology.ChronologyViews.FindChronologyQuery;
 import org.casetrail.query.chronology.ChronologyViews.SourceView;
-import org.casetrail.platform.db.Sql;
-import org.casetrail.platform.time.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

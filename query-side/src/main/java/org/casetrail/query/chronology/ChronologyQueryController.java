@@ -17,13 +17,13 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.casetrail.audit.AuditedRead;
 import org.casetrail.platform.CasetrailProperties;
-import org.casetrail.platform.web.Ids;
 import org.casetrail.platform.messaging.NotFound;
 import org.casetrail.platform.request.TimeZones;
 import org.casetrail.platform.security.CurrentUser;
+import org.casetrail.platform.time.Times;
+import org.casetrail.platform.web.Ids;
 import org.casetrail.platform.web.InvalidFields;
 import org.casetrail.platform.web.Params;
-import org.casetrail.platform.time.Times;
 import org.casetrail.query.chronology.ChronologyViews.ChronologyView;
 import org.casetrail.query.chronology.ChronologyViews.FindChronologyQuery;
 import org.springframework.http.MediaType;

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.casetrail.query.contact.ContactViews.ContactSummaryView;
 import org.casetrail.platform.db.Rows;
 import org.casetrail.platform.db.Sql;
+import org.casetrail.query.contact.ContactViews.ContactSummaryView;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

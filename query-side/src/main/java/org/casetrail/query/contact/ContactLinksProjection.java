@@ -14,9 +14,9 @@ import org.casetrail.events.risk.RiskIdentifiedEvent;
 import org.casetrail.events.risk.RiskReviewedEvent;
 import org.casetrail.events.session.SessionBookedEvent;
 import org.casetrail.events.session.SessionHeldEvent;
+import org.casetrail.platform.db.Sql;
 import org.casetrail.platform.messaging.MetaDataKeys;
 import org.casetrail.query.projection.Processors;
-import org.casetrail.platform.db.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

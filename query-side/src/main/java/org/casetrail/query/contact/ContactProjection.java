@@ -23,10 +23,10 @@ import org.casetrail.events.contact.PurposeChangedEvent;
 import org.casetrail.events.contact.SettingChangedEvent;
 import org.casetrail.events.contact.TimingChangedEvent;
 import org.casetrail.platform.CasetrailProperties;
-import org.casetrail.platform.messaging.MetaDataKeys;
 import org.casetrail.platform.db.BatchedWrites;
-import org.casetrail.query.projection.Json;
 import org.casetrail.platform.db.Sql;
+import org.casetrail.platform.messaging.MetaDataKeys;
+import org.casetrail.query.projection.Json;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

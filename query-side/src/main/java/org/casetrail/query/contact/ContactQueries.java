@@ -8,16 +8,16 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.casetrail.events.contact.ContactSection;
+import org.casetrail.platform.db.Rows;
+import org.casetrail.platform.db.Sql;
 import org.casetrail.query.contact.ContactViews.ContactHistoryView;
 import org.casetrail.query.contact.ContactViews.ContactPage;
-import org.casetrail.query.contact.ContactViews.ContactView;
 import org.casetrail.query.contact.ContactViews.ContactSummaryView;
+import org.casetrail.query.contact.ContactViews.ContactView;
 import org.casetrail.query.contact.ContactViews.FieldChange;
 import org.casetrail.query.contact.ContactViews.VersionView;
 import org.casetrail.query.projection.Json;
 import org.casetrail.query.projection.KnownCases;
-import org.casetrail.platform.db.Rows;
-import org.casetrail.platform.db.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

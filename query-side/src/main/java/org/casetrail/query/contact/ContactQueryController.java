@@ -7,8 +7,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
 import org.casetrail.audit.AuditedRead;
-import org.casetrail.platform.web.Ids;
 import org.casetrail.platform.messaging.NotFound;
+import org.casetrail.platform.web.Ids;
 import org.casetrail.platform.web.Params;
 import org.casetrail.query.contact.ContactViews.ContactHistoryView;
 import org.casetrail.query.contact.ContactViews.ContactPage;

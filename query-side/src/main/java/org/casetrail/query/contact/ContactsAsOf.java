@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.casetrail.query.projection.Json;
 import org.casetrail.platform.db.Sql;
+import org.casetrail.query.projection.Json;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.casetrail.query.guidance.GuidanceViews.GuidanceQueueView;
-import org.casetrail.query.guidance.GuidanceViews.GuidanceRequestView;
 import org.casetrail.platform.db.Rows;
 import org.casetrail.platform.db.Sql;
+import org.casetrail.query.guidance.GuidanceViews.GuidanceQueueView;
+import org.casetrail.query.guidance.GuidanceViews.GuidanceRequestView;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -13,10 +13,10 @@ import org.casetrail.events.risk.Professional;
 import org.casetrail.events.risk.RiskAspect;
 import org.casetrail.events.risk.RiskCategory;
 import org.casetrail.events.risk.Severity;
-import org.casetrail.query.projection.Json;
-import org.casetrail.query.projection.KnownCases;
 import org.casetrail.platform.db.Rows;
 import org.casetrail.platform.db.Sql;
+import org.casetrail.query.projection.Json;
+import org.casetrail.query.projection.KnownCases;
 import org.casetrail.query.risk.RiskViews.OpenRisk;
 import org.casetrail.query.risk.RiskViews.ReviewView;
 import org.casetrail.query.risk.RiskViews.RiskRegisterView;
@@ -49,18 +49,7 @@ public class RiskQueries {
             return Optional.empty();
         }
         UUID id = Sql.uuid(caseId);
-        Map<String, List<ReviewView>> reviews = new LinkedHashMap<>();
-        RowMapper<ReviewView> review = Rows.as(ReviewView.class);
-        jdbc.sql("""
-                SELECT v.risk_id, v.contact_id, v.note, v.severity, v.previous_severity, v.reviewed_at, v.reviewed_by
-                FROM projections.risk_review v JOIN projections.risk r ON r.risk_id = v.risk_id
-                WHERE r.case_id = ? ORDER BY v.version""")
-            .param(id)
-            .query(rs -> {
-                reviews.computeIfAbsent(rs.getString("risk_id"), k -> new ArrayList<>())
-                       .add(review.mapRow(rs, 0));
-            });
-        return Optional.of(new RiskRegisterView(caseId, jdbc.sql("SELECT * FROM projections.risk WHERE case_id = ?"
+        List<RiskView> risks = jdbc.sql("SELECT * FROM projections.risk WHERE case_id = ?"
                         + (status == null ? "" : " AND status = ?") + " ORDER BY identified_at, risk_id")
                 .params(status == null ? List.of(id) : List.of(id, status))
                 .query((rs, n) -> new RiskView(rs.getString("risk_id"), rs.getString("case_id"),
@@ -71,9 +60,28 @@ public class RiskQueries {
                         Sql.instant(rs.getObject("identified_at", java.time.OffsetDateTime.class)),
                         rs.getString("identified_by"),
                         Sql.instant(rs.getObject("closed_at", java.time.OffsetDateTime.class)),
-                        rs.getString("closed_by"), rs.getString("close_reason"),
-                        reviews.getOrDefault(rs.getString("risk_id"), List.of()), rs.getLong("version")))
-                .list()));
+                        rs.getString("closed_by"), rs.getString("close_reason"), List.of(), rs.getLong("version")))
+                .list();
+        // Read after the risks, so only the reviews up to each risk's version as read count: a review committed
+        // in between is not shown beside a risk that does not show its effect yet.
+        Map<String, Long> versions = new LinkedHashMap<>();
+        risks.forEach(risk -> versions.put(risk.riskId(), risk.version()));
+        Map<String, List<ReviewView>> reviews = new LinkedHashMap<>();
+        RowMapper<ReviewView> review = Rows.as(ReviewView.class);
+        jdbc.sql("""
+                SELECT v.risk_id, v.version, v.contact_id, v.note, v.severity, v.previous_severity, v.reviewed_at,
+                       v.reviewed_by
+                FROM projections.risk_review v JOIN projections.risk r ON r.risk_id = v.risk_id
+                WHERE r.case_id = ? ORDER BY v.version""")
+            .param(id)
+            .query(rs -> {
+                String riskId = rs.getString("risk_id");
+                if (rs.getLong("version") <= versions.getOrDefault(riskId, -1L)) {
+                    reviews.computeIfAbsent(riskId, k -> new ArrayList<>()).add(review.mapRow(rs, 0));
+                }
+            });
+        return Optional.of(new RiskRegisterView(caseId, risks.stream()
+                .map(risk -> risk.withReviews(reviews.getOrDefault(risk.riskId(), List.of()))).toList()));
     }
 
     /** Every open risk across all cases, oldest first, with the contacts that identified or reviewed it. */

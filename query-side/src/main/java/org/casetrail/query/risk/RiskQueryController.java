@@ -3,8 +3,8 @@ package org.casetrail.query.risk;
 import jakarta.validation.constraints.Pattern;
 
 import org.casetrail.audit.AuditedRead;
-import org.casetrail.platform.web.Ids;
 import org.casetrail.platform.messaging.NotFound;
+import org.casetrail.platform.web.Ids;
 import org.casetrail.query.risk.RiskViews.RiskRegisterView;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -23,6 +23,11 @@ public final class RiskViews {
                            List<Professional> professionalsInvolved, Instant identifiedAt, String identifiedBy,
                            Instant closedAt, String closedBy, String closeReason, List<ReviewView> reviews,
                            long version) {
+
+        RiskView withReviews(List<ReviewView> value) {
+            return new RiskView(riskId, caseId, contactId, status, severity, category, aspects, description,
+                    professionalsInvolved, identifiedAt, identifiedBy, closedAt, closedBy, closeReason, value, version);
+        }
     }
 
     public record RiskRegisterView(String caseId, List<RiskView> items) {

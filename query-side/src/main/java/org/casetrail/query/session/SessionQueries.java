@@ -9,9 +9,9 @@ import java.util.UUID;
 
 import org.casetrail.events.contact.Setting;
 import org.casetrail.events.contact.SettingType;
-import org.casetrail.query.projection.KnownCases;
 import org.casetrail.platform.db.Rows;
 import org.casetrail.platform.db.Sql;
+import org.casetrail.query.projection.KnownCases;
 import org.casetrail.query.session.SessionViews.CaseSessionsView;
 import org.casetrail.query.session.SessionViews.ChangeView;
 import org.casetrail.query.session.SessionViews.SessionView;
@@ -37,17 +37,6 @@ public class SessionQueries {
             return Optional.empty();
         }
         UUID id = Sql.uuid(caseId);
-        Map<String, List<ChangeView>> history = new LinkedHashMap<>();
-        RowMapper<ChangeView> change = Rows.as(ChangeView.class);
-        jdbc.sql("""
-                SELECT c.session_id, c.change, c.scheduled_for, c.attempted_at, c.note, c.changed_at AS at,
-                       c.changed_by AS by
-                FROM projections.session_change c JOIN projections.session_booking s ON s.session_id = c.session_id
-                WHERE s.case_id = ? ORDER BY c.version""")
-            .param(id)
-            .query(rs -> {
-                history.computeIfAbsent(rs.getString("session_id"), k -> new ArrayList<>()).add(change.mapRow(rs, 0));
-            });
         List<SessionView> items = jdbc.sql("""
                 SELECT * FROM projections.session_booking WHERE case_id = ? ORDER BY scheduled_for, session_id""")
                 .param(id)
@@ -57,9 +46,26 @@ public class SessionQueries {
                         new Setting(SettingType.valueOf(rs.getString("setting_type")), rs.getString("location")),
                         rs.getString("focus"), rs.getString("status"), rs.getString("held_contact_id"),
                         Sql.instant(rs.getObject("booked_at", java.time.OffsetDateTime.class)),
-                        rs.getString("booked_by"), history.getOrDefault(rs.getString("session_id"), List.of()),
-                        rs.getLong("version")))
+                        rs.getString("booked_by"), List.of(), rs.getLong("version")))
                 .list();
+        // Read after the sessions: only changes up to each session's version as read.
+        Map<String, Long> versions = new LinkedHashMap<>();
+        items.forEach(session -> versions.put(session.sessionId(), session.version()));
+        Map<String, List<ChangeView>> history = new LinkedHashMap<>();
+        RowMapper<ChangeView> change = Rows.as(ChangeView.class);
+        jdbc.sql("""
+                SELECT c.session_id, c.version, c.change, c.scheduled_for, c.attempted_at, c.note, c.changed_at AS at,
+                       c.changed_by AS by
+                FROM projections.session_change c JOIN projections.session_booking s ON s.session_id = c.session_id
+                WHERE s.case_id = ? ORDER BY c.version""")
+            .param(id)
+            .query(rs -> {
+                String sessionId = rs.getString("session_id");
+                if (rs.getLong("version") <= versions.getOrDefault(sessionId, -1L)) {
+                    history.computeIfAbsent(sessionId, k -> new ArrayList<>()).add(change.mapRow(rs, 0));
+                }
+            });
+        items = items.stream().map(s -> s.withHistory(history.getOrDefault(s.sessionId(), List.of()))).toList();
         return Optional.of(new CaseSessionsView(caseId, items));
     }
 

@@ -1,8 +1,8 @@
 package org.casetrail.query.session;
 
 import org.casetrail.audit.AuditedRead;
-import org.casetrail.platform.web.Ids;
 import org.casetrail.platform.messaging.NotFound;
+import org.casetrail.platform.web.Ids;
 import org.casetrail.query.session.SessionViews.CaseSessionsView;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

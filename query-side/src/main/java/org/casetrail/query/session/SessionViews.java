@@ -18,6 +18,11 @@ public final class SessionViews {
     public record SessionView(String sessionId, String caseId, String contactId, Instant scheduledFor,
                               Setting setting, String focus, String status, String heldInContactId, Instant bookedAt,
                               String bookedBy, List<ChangeView> history, long version) {
+
+        SessionView withHistory(List<ChangeView> value) {
+            return new SessionView(sessionId, caseId, contactId, scheduledFor, setting, focus, status, heldInContactId,
+                                   bookedAt, bookedBy, value, version);
+        }
     }
 
     public record CaseSessionsView(String caseId, List<SessionView> items) {
