@@ -3,7 +3,6 @@ package org.casetrail.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.test.annotation.DirtiesContext;
@@ -27,12 +26,7 @@ class ForgedEventTest extends TamperingSupport {
         long head = jdbc.queryForObject("SELECT max(position) FROM audit.chain", Long.class);
 
         // A backdated event slipped in below the chain's head, and a row written into the chain itself.
-        jdbc.update("""
-                INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type,
-                    event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)
-                SELECT ?, ?, 0, type, ?, meta_data, payload, payload_revision, payload_type, '2026-01-05T09:00:00Z'
-                FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0""",
-                burned, UUID.randomUUID().toString(), UUID.randomUUID().toString(), caseId);
+        forge(burned, caseId, "2026-01-05T09:00:00Z");
         jdbc.update("INSERT INTO audit.chain (position, global_index, event_identifier, hash) VALUES (?, ?, ?, ?)",
                     head + 1, 999_999_999L, "forged", new byte[32]);
         openCase();

@@ -3,7 +3,6 @@ package org.casetrail.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.test.annotation.DirtiesContext;
@@ -24,12 +23,7 @@ class ForwardDatedForgeryTest extends TamperingSupport {
         String[] cli = cliArguments();
         assertThat(runCli(cli)).as("verifies before the forgery").startsWith("0");
 
-        jdbc.update("""
-                INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type,
-                    event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)
-                SELECT ?, ?, 0, type, ?, meta_data, payload, payload_revision, payload_type, '2099-01-01T00:00:00Z'
-                FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0""",
-                gap, UUID.randomUUID().toString(), UUID.randomUUID().toString(), caseId);
+        forge(gap, caseId, "2099-01-01T00:00:00Z");
 
         assertThat(runCli(cli)).startsWith("1").contains("inserted: the event at global index " + gap);
         var verification = as("avery").get("/api/audit/verify").json();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -43,5 +44,18 @@ abstract class TamperingSupport extends HttpTestSupport {
         } finally {
             System.setOut(out);
         }
+    }
+
+    /**
+     * What a superuser could do: write a copy of a case's first event, as a new record's, straight into the event
+     * table at {@code globalIndex} with the time stamp {@code stamped}.
+     */
+    void forge(long globalIndex, String caseId, String stamped) {
+        jdbc.update("""
+                INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type,
+                    event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)
+                SELECT ?, ?, 0, type, ?, meta_data, payload, payload_revision, payload_type, ?
+                FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0""",
+                globalIndex, UUID.randomUUID().toString(), UUID.randomUUID().toString(), stamped, caseId);
     }
 }

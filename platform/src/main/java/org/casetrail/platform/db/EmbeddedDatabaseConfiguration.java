@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.sql.DataSource;
-
 import org.casetrail.platform.CasetrailProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

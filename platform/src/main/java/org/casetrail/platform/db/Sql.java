@@ -15,10 +15,22 @@ public final class Sql {
         return UUID.fromString(id);
     }
 
-    /** Event times go into timestamptz columns in UTC. */
+    /**
+     * Event times go into timestamptz columns in UTC. An instant beyond what a date and time can show (an event
+     * stored before the edge refused such values) becomes the furthest one, which the column holds as infinity.
+     */
     public static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        if (instant == null) {
+            return null;
+        }
+        if (instant.isAfter(LATEST)) {
+            return OffsetDateTime.MAX;
+        }
+        return instant.isBefore(EARLIEST) ? OffsetDateTime.MIN : instant.atOffset(ZoneOffset.UTC);
     }
+
+    private static final Instant LATEST = OffsetDateTime.MAX.toInstant();
+    private static final Instant EARLIEST = OffsetDateTime.MIN.toInstant();
 
     public static Instant instant(OffsetDateTime value) {
         return value == null ? null : value.toInstant();

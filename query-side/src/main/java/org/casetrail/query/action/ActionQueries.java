@@ -15,7 +15,7 @@ import org.casetrail.platform.db.Sql;
 import org.casetrail.query.action.ActionViews.ActionPageView;
 import org.casetrail.query.action.ActionViews.ActionView;
 import org.casetrail.query.action.ActionViews.ChangeView;
-import org.springframework.jdbc.core.RowMapper;
+import org.casetrail.query.projection.HistoryRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -103,26 +103,17 @@ public class ActionQueries {
         return held;
     }
 
-    /** Each action's changes up to its version as read (a change committed since is not shown beside it). */
+    /** Each action's changes up to its version as read. */
     private Map<String, List<ChangeView>> history(List<ActionView> items) {
-        Map<String, List<ChangeView>> history = new LinkedHashMap<>();
         if (items.isEmpty()) {
-            return history;
+            return Map.of();
         }
         Map<String, Long> versions = new LinkedHashMap<>();
         items.forEach(a -> versions.put(a.actionId(), a.version()));
         String[] ids = items.stream().map(ActionView::actionId).toArray(String[]::new);
-        RowMapper<ChangeView> change = Rows.as(ChangeView.class);
-        jdbc.sql("""
+        return HistoryRows.upTo(jdbc, """
                 SELECT action_id, version, change, assignee, due_date, reason, changed_at AS at, changed_by AS by
-                FROM projections.action_change WHERE action_id = ANY (?::uuid[]) ORDER BY version""")
-            .param(ids)
-            .query(rs -> {
-                String actionId = rs.getString("action_id");
-                if (rs.getLong("version") <= versions.getOrDefault(actionId, -1L)) {
-                    history.computeIfAbsent(actionId, k -> new ArrayList<>()).add(change.mapRow(rs, 0));
-                }
-            });
-        return history;
+                FROM projections.action_change WHERE action_id = ANY (?::uuid[]) ORDER BY version""", ids,
+                "action_id", versions, Rows.as(ChangeView.class));
     }
 }

@@ -3,7 +3,6 @@ package org.casetrail.query.chronology;
 import java.awt.Color;
 import java.io.OutputStream;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -1,6 +1,5 @@
 package org.casetrail.query.risk;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,13 +14,13 @@ import org.casetrail.events.risk.RiskCategory;
 import org.casetrail.events.risk.Severity;
 import org.casetrail.platform.db.Rows;
 import org.casetrail.platform.db.Sql;
+import org.casetrail.query.projection.HistoryRows;
 import org.casetrail.query.projection.Json;
 import org.casetrail.query.projection.KnownCases;
 import org.casetrail.query.risk.RiskViews.OpenRisk;
 import org.casetrail.query.risk.RiskViews.ReviewView;
 import org.casetrail.query.risk.RiskViews.RiskRegisterView;
 import org.casetrail.query.risk.RiskViews.RiskView;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -62,24 +61,13 @@ public class RiskQueries {
                         Sql.instant(rs.getObject("closed_at", java.time.OffsetDateTime.class)),
                         rs.getString("closed_by"), rs.getString("close_reason"), List.of(), rs.getLong("version")))
                 .list();
-        // Read after the risks, so only the reviews up to each risk's version as read count: a review committed
-        // in between is not shown beside a risk that does not show its effect yet.
         Map<String, Long> versions = new LinkedHashMap<>();
         risks.forEach(risk -> versions.put(risk.riskId(), risk.version()));
-        Map<String, List<ReviewView>> reviews = new LinkedHashMap<>();
-        RowMapper<ReviewView> review = Rows.as(ReviewView.class);
-        jdbc.sql("""
+        Map<String, List<ReviewView>> reviews = HistoryRows.upTo(jdbc, """
                 SELECT v.risk_id, v.version, v.contact_id, v.note, v.severity, v.previous_severity, v.reviewed_at,
                        v.reviewed_by
                 FROM projections.risk_review v JOIN projections.risk r ON r.risk_id = v.risk_id
-                WHERE r.case_id = ? ORDER BY v.version""")
-            .param(id)
-            .query(rs -> {
-                String riskId = rs.getString("risk_id");
-                if (rs.getLong("version") <= versions.getOrDefault(riskId, -1L)) {
-                    reviews.computeIfAbsent(riskId, k -> new ArrayList<>()).add(review.mapRow(rs, 0));
-                }
-            });
+                WHERE r.case_id = ? ORDER BY v.version""", id, "risk_id", versions, Rows.as(ReviewView.class));
         return Optional.of(new RiskRegisterView(caseId, risks.stream()
                 .map(risk -> risk.withReviews(reviews.getOrDefault(risk.riskId(), List.of()))).toList()));
     }

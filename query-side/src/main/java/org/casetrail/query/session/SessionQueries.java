@@ -1,6 +1,5 @@
 package org.casetrail.query.session;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +10,11 @@ import org.casetrail.events.contact.Setting;
 import org.casetrail.events.contact.SettingType;
 import org.casetrail.platform.db.Rows;
 import org.casetrail.platform.db.Sql;
+import org.casetrail.query.projection.HistoryRows;
 import org.casetrail.query.projection.KnownCases;
 import org.casetrail.query.session.SessionViews.CaseSessionsView;
 import org.casetrail.query.session.SessionViews.ChangeView;
 import org.casetrail.query.session.SessionViews.SessionView;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -48,23 +47,13 @@ public class SessionQueries {
                         Sql.instant(rs.getObject("booked_at", java.time.OffsetDateTime.class)),
                         rs.getString("booked_by"), List.of(), rs.getLong("version")))
                 .list();
-        // Read after the sessions: only changes up to each session's version as read.
         Map<String, Long> versions = new LinkedHashMap<>();
         items.forEach(session -> versions.put(session.sessionId(), session.version()));
-        Map<String, List<ChangeView>> history = new LinkedHashMap<>();
-        RowMapper<ChangeView> change = Rows.as(ChangeView.class);
-        jdbc.sql("""
+        Map<String, List<ChangeView>> history = HistoryRows.upTo(jdbc, """
                 SELECT c.session_id, c.version, c.change, c.scheduled_for, c.attempted_at, c.note, c.changed_at AS at,
                        c.changed_by AS by
                 FROM projections.session_change c JOIN projections.session_booking s ON s.session_id = c.session_id
-                WHERE s.case_id = ? ORDER BY c.version""")
-            .param(id)
-            .query(rs -> {
-                String sessionId = rs.getString("session_id");
-                if (rs.getLong("version") <= versions.getOrDefault(sessionId, -1L)) {
-                    history.computeIfAbsent(sessionId, k -> new ArrayList<>()).add(change.mapRow(rs, 0));
-                }
-            });
+                WHERE s.case_id = ? ORDER BY c.version""", id, "session_id", versions, Rows.as(ChangeView.class));
         items = items.stream().map(s -> s.withHistory(history.getOrDefault(s.sessionId(), List.of()))).toList();
         return Optional.of(new CaseSessionsView(caseId, items));
     }
