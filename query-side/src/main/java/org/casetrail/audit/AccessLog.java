@@ -26,9 +26,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Records every read of case data (GET, and HEAD, which Spring answers with the same handler) as an event before
- * it is answered: who, what, when and from where, in the same tamper-evident trail as the writes. If the read cannot be recorded it is not answered. The case and record a
- * read concerns come from its handler's {@link AuditedRead}, so a new read endpoint says what it reads where it is
- * declared; the service does not start while one under {@code /api} leaves it out.
+ * it is answered: who, what, when and from where, in the same tamper-evident trail as the writes. If the read
+ * cannot be recorded it is not answered. The case and record a read concerns come from its handler's
+ * {@link AuditedRead}, so a new read endpoint says what it reads where it is declared; the service does not start
+ * while one under {@code /api} leaves it out. The request is recorded before its ids are checked, so only ids in
+ * Casetrail's own form are recorded as ids; whatever was asked for is in the path recorded beside them.
  */
 @Configuration(proxyBeanMethods = false)
 class AccessLog implements HandlerInterceptor, WebMvcConfigurer, ApplicationListener<ApplicationStartedEvent> {
@@ -49,11 +51,10 @@ class AccessLog implements HandlerInterceptor, WebMvcConfigurer, ApplicationList
         if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
             AuditedRead read = handler instanceof HandlerMethod method ? method.getMethodAnnotation(AuditedRead.class)
                     : null;
-            // Only an id in Casetrail's own form is a case id: the audit log stores it as one.
             String caseId = Ids.canonicalOrNull(variable(request, read == null ? "" : read.caseId()));
-            String recordId = variable(request, read == null ? "" : read.recordId());
+            String recordId = Ids.canonicalOrNull(variable(request, read == null ? "" : read.recordId()));
             events.publish(GenericEventMessage.asEventMessage(new RecordViewedEvent(request.getRequestURI(),
-                    request.getQueryString(), caseId, recordId.isEmpty() ? caseId : recordId))
+                    request.getQueryString(), caseId, recordId == null ? caseId : recordId))
                     .andMetaData(RequestMetaData.current()));
         }
         return true;
@@ -71,7 +72,8 @@ class AccessLog implements HandlerInterceptor, WebMvcConfigurer, ApplicationList
 
     static List<String> unmarkedReads(Map<RequestMappingInfo, HandlerMethod> handlers) {
         return handlers.entrySet().stream()
-                .filter(e -> e.getKey().getMethodsCondition().getMethods().contains(RequestMethod.GET))
+                .filter(e -> e.getKey().getMethodsCondition().getMethods().isEmpty()
+                             || e.getKey().getMethodsCondition().getMethods().contains(RequestMethod.GET))
                 .filter(e -> e.getKey().getPatternValues().stream().anyMatch(p -> p.startsWith("/api/")
                                                                                   || p.equals("/api")))
                 .filter(e -> !e.getValue().hasMethodAnnotation(AuditedRead.class))

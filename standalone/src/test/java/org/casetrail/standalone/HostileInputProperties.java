@@ -41,7 +41,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * GET under /api, builds a well-formed request from the operation's own schema and parameters with real ids, and
  * spoils one part of it (a value, a parameter, a header, the body itself) with something hostile: control
  * characters, broken Unicode, far dates, wrong types, nulls, huge or duplicated values. Whatever comes back is
- * never a 5xx, every error is problem+json, a refused write stores nothing, and afterwards every projection and
+ * never a 5xx (but the 503 a read-your-writes wait answers when a version is not reached), every error is
+ * problem+json, a refused write stores nothing, and afterwards every projection and
  * the audit chain are still live and reads still answer.
  */
 class HostileInputProperties {
@@ -186,7 +187,9 @@ class HostileInputProperties {
         String what = operation.method() + " " + abbreviated(path + queryString(query)) + " " + headers + " "
                       + abbreviated(String.valueOf(rawBody)) + " -> " + response.statusCode() + " "
                       + abbreviated(response.body());
-        if (response.statusCode() >= 500) {
+        if (response.statusCode() >= 500 && !(response.statusCode() == 503
+                                              && response.body().contains("\"PROJECTION_BEHIND\""))) {
+            // 503 PROJECTION_BEHIND is the contract for a minVersion not reached in time; any other 5xx is a defect.
             FAILURES.add("5xx: " + what);
         } else if (response.statusCode() >= 400
                    && !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
@@ -215,7 +218,7 @@ class HostileInputProperties {
                                "0001-01-01", "1899-12-31", "2026-11-20T10:00:00Z", "2026-02-30", "not a date",
                                "2026-11-20T10:00:00", "99999999999999999999", "%00", "../../etc", "null",
                                "ALEX", "CHILD_PROTECTION", "TO_SELF", "00000000-0000-0000-0000-000000000000",
-                               "0cec335-f540-4f2f-9b7e-1e1d1e1d1e1d", "X".repeat(60_000))
+                               "0cec335-f540-4f2f-9b7e-1e1d1e1d1e1d", "Y".repeat(300), "X".repeat(60_000))
                            .map(s -> (JsonNode) NODES.textNode(s)),
                 Arbitraries.of(NODES.nullNode(), NODES.numberNode(-1), NODES.numberNode(1e300),
                                NODES.numberNode(Long.MAX_VALUE), NODES.booleanNode(true), NODES.objectNode(),

@@ -187,14 +187,15 @@ class EventStoreConfiguration {
                         .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                         .registerDefaultErrorHandler(c -> failures::failed)
                         .registerDeadLetterQueueProvider(group -> ParkedEvents.NEVER_PARKED.contains(group) ? null
-                                : config -> JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
-                                        .processingGroup(group)
-                                        .connectionProvider(connectionProvider)
-                                        .transactionManager(transactionManager)
-                                        .schema(deadLetterSchema)
-                                        .genericSerializer(defaultSerializer)
-                                        .eventSerializer(eventSerializer)
-                                        .build()));
+                                : config -> new EmptyAwareDeadLetterQueue<>(
+                                        JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                                                .processingGroup(group)
+                                                .connectionProvider(connectionProvider)
+                                                .transactionManager(transactionManager)
+                                                .schema(deadLetterSchema)
+                                                .genericSerializer(defaultSerializer)
+                                                .eventSerializer(eventSerializer)
+                                                .build())));
             }
 
             @Override
