@@ -56,9 +56,11 @@ public record CasetrailProperties(
     /**
      * @param ephemeral start the embedded server in a temporary directory that is removed on exit (tests)
      * @param database  the database to use inside the embedded server; blank means a fresh one per start
+     * @param port      the port the embedded server listens on (on localhost only); 0 for any free one
      */
     public record Embedded(@DefaultValue("false") boolean ephemeral,
-                           @DefaultValue("casetrail") String database) {
+                           @DefaultValue("casetrail") String database,
+                           @DefaultValue("0") int port) {
     }
 
     /**

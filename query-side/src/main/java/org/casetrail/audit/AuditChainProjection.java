@@ -79,6 +79,10 @@ class AuditChainProjection {
                 throw new IllegalStateException("Event " + message.getIdentifier() + " is not in the event table");
             }
             StoredEvent event = found.get(0);
+            if (event.globalIndex() <= current.maxGlobalIndex() && alreadyLinked(event)) {
+                // A store loaded from an archive: the chain came with it, and this event is in it already.
+                return;
+            }
             if (event.globalIndex() < current.maxGlobalIndex() && !stampedNear(event)) {
                 throw new IllegalStateException("Event at global index " + event.globalIndex()
                         + " appeared below the chain's head stamped " + event.timestamp()
@@ -110,6 +114,22 @@ class AuditChainProjection {
     /** Why the chain is stopped, or empty while it links. */
     Optional<String> failure() {
         return Optional.ofNullable(failure);
+    }
+
+    /**
+     * Whether the chain holds this very event already (a store loaded from an archive brings its chain). One that
+     * holds another event at its position is refused.
+     */
+    private boolean alreadyLinked(StoredEvent event) {
+        List<String> linked = jdbc.queryForList("SELECT event_identifier FROM audit.chain WHERE global_index = ?",
+                                                String.class, event.globalIndex());
+        if (linked.isEmpty()) {
+            return false;
+        }
+        if (!linked.get(0).equals(event.eventIdentifier())) {
+            throw new IllegalStateException("The chain holds another event at global index " + event.globalIndex());
+        }
+        return true;
     }
 
     /** A late commit is stamped within the gap timeout of now; a back- or forward-dated insertion is not. */

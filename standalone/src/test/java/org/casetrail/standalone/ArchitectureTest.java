@@ -109,9 +109,10 @@ class ArchitectureTest {
     /** An auditor's verifier needs nothing but the JDK (and a JDBC driver at run time). */
     @ArchTest
     static final ArchRule verifierUsesOnlyTheJdk = classes()
-            .that().resideInAPackage("org.casetrail.audit.verify..")
+            .that().resideInAnyPackage("org.casetrail.audit.verify..", "org.casetrail.audit.archive..")
             .should().onlyDependOnClassesThat(DescribedPredicate.describe("the JDK",
                     (JavaClass c) -> c.getPackageName().startsWith("java.")
                             || c.getPackageName().startsWith("org.casetrail.audit.verify")
+                            || c.getPackageName().startsWith("org.casetrail.audit.archive")
                             || c.isPrimitive() || c.isArray() && c.getBaseComponentType().isPrimitive()));
 }

@@ -37,7 +37,8 @@ class EmbeddedDatabaseConfiguration {
         if (properties.db().embedded().ephemeral()) {
             return EmbeddedPostgresServer.shared();
         }
-        return EmbeddedPostgresServer.start(Path.of(properties.dataDir(), "postgres"));
+        return EmbeddedPostgresServer.start(Path.of(properties.dataDir(), "postgres"),
+                                            properties.db().embedded().port());
     }
 
     @Bean
@@ -52,7 +53,8 @@ class EmbeddedDatabaseConfiguration {
         dataSource.setJdbcUrl(server.jdbcUrl(database));
         dataSource.setUsername("postgres");
         dataSource.setPoolName("casetrail");
-        log.info("Using the embedded PostgreSQL, database '{}' ({})", database, server.dataDirectory());
+        log.info("Using the embedded PostgreSQL, database '{}' ({}), at {}", database, server.dataDirectory(),
+                 server.jdbcUrl(database));
         return dataSource;
     }
 
@@ -95,21 +97,24 @@ class EmbeddedDatabaseConfiguration {
             this.dataDirectory = dataDirectory;
         }
 
-        static EmbeddedPostgresServer start(Path dataDirectory) {
+        static EmbeddedPostgresServer start(Path dataDirectory, int port) {
             try {
                 Files.createDirectories(dataDirectory);
                 // No shutdown hook of its own: Spring closes it after the pool that depends on it, so the
                 // server never stops under open connections.
                 // Durable, whatever the library's defaults (it turns fsync and synchronous commits off for
                 // tests): an acknowledged record survives a power cut.
-                var postgres = EmbeddedPostgres.builder()
-                                               .setDataDirectory(dataDirectory)
-                                               .setCleanDataDirectory(false)
-                                               .setRegisterShutdownHook(false)
-                                               .setServerConfig("fsync", "on")
-                                               .setServerConfig("synchronous_commit", "on")
-                                               .setServerConfig("full_page_writes", "on")
-                                               .start();
+                var builder = EmbeddedPostgres.builder();
+                if (port > 0) {
+                    builder.setPort(port);
+                }
+                var postgres = builder.setDataDirectory(dataDirectory)
+                                      .setCleanDataDirectory(false)
+                                      .setRegisterShutdownHook(false)
+                                      .setServerConfig("fsync", "on")
+                                      .setServerConfig("synchronous_commit", "on")
+                                      .setServerConfig("full_page_writes", "on")
+                                      .start();
                 return new EmbeddedPostgresServer(postgres, dataDirectory);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dataDirectory, e);
