@@ -22,6 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.casetrail.audit.archive.ArchiveExport;
+import org.casetrail.audit.archive.ArchiveImport;
+import org.casetrail.audit.archive.ArchiveVerify;
 import org.casetrail.audit.verify.AuditVerifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -354,6 +357,56 @@ public final class Bench {
         }
         progress("audit: verifying the chain the service built over " + database);
         report.put("auditVerification", verification(database));
+        archive(database);
+    }
+
+    /**
+     * Backup and restore at scale: the store exported to an archive, the archive verified with no database, and
+     * loaded into an empty store under a running service, timed until every processor has reached its head.
+     */
+    private void archive(String database) throws Exception {
+        Map<String, Object> archive = new LinkedHashMap<>();
+        Path file = work.resolve("casetrail-bench.zip");
+        progress("archive: exporting " + database);
+        long started = System.nanoTime();
+        ArchiveExport.Summary exported;
+        try (Connection c = connect(database)) {
+            exported = ArchiveExport.export(c, file, null, rows -> progress("  " + rows + " rows exported"));
+        }
+        double exportSeconds = (System.nanoTime() - started) / 1e9;
+        archive.put("events", exported.events());
+        archive.put("bytes", Files.size(file));
+        archive.put("exportSeconds", round(exportSeconds));
+        archive.put("exportEventsPerSecond", round(exported.events() / exportSeconds));
+
+        progress("archive: verifying it with no database");
+        started = System.nanoTime();
+        var verified = ArchiveVerify.verify(file, null, Duration.ofSeconds(60));
+        double verifySeconds = (System.nanoTime() - started) / 1e9;
+        archive.put("verified", verified.verified());
+        archive.put("verifySeconds", round(verifySeconds));
+        archive.put("verifyEventsPerSecond", round(verified.events() / verifySeconds));
+
+        String restore = "casetrail_bench_restore";
+        recreate(restore);
+        progress("archive: importing it into an empty store under a running service");
+        try (Service service = Service.start(JAR, server + restore, user, 18952, work)) {
+            String reader = "Bearer " + service.token("bench-restore", "MANAGER");
+            started = System.nanoTime();
+            try (Connection c = connect(restore)) {
+                ArchiveImport.load(c, file, rows -> progress("  " + rows + " rows imported"));
+            }
+            double importSeconds = (System.nanoTime() - started) / 1e9;
+            archive.put("importSeconds", round(importSeconds));
+            archive.put("importEventsPerSecond", round(exported.events() / importSeconds));
+            long head = get(service, reader, "/actuator/projections").path("head").asLong();
+            awaitProcessors(service, reader, head, Duration.ofHours(2));
+            double restoredSeconds = (System.nanoTime() - started) / 1e9;
+            archive.put("restoredSeconds", round(restoredSeconds));
+            archive.put("note", "restored: from the start of the import until every projection was built and the "
+                                + "chain had found every event linked");
+        }
+        report.put("archive", archive);
     }
 
     private static String minPosition(JsonNode positions) {
