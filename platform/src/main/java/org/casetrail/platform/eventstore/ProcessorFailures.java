@@ -22,7 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Component
 public class ProcessorFailures {
 
-    /** The first event of the batch that failed, where it stood, and why. */
+    /** The first event of the batch that failed (the batch is named by it), where it stood, and why. */
     public record Failure(String eventType, String eventId, long position, Instant at, String cause) {
     }
 
