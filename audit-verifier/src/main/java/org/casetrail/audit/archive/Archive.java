@@ -24,4 +24,13 @@ public final class Archive {
 
     private Archive() {
     }
+
+    /** A length-prefixed record; a length beyond any record the export writes means the archive is damaged. */
+    static byte[] bytes(java.io.DataInputStream in) throws java.io.IOException {
+        int length = in.readInt();
+        if (length < 0 || length > 64 * 1024 * 1024) {
+            throw new java.io.IOException("a record of " + length + " bytes: the archive is damaged");
+        }
+        return in.readNBytes(length);
+    }
 }

@@ -36,7 +36,8 @@ public final class ArchiveImport {
     private ArchiveImport() {
     }
 
-    public static Summary load(Connection connection, Path file, LongConsumer progress) throws SQLException, IOException {
+    public static Summary load(Connection connection, Path file, LongConsumer progress)
+            throws SQLException, IOException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (ZipFile zip = new ZipFile(file.toFile()); Statement check = connection.createStatement()) {
@@ -58,7 +59,7 @@ public final class ArchiveImport {
                         sequence_number, type, payload_type, payload_revision, time_stamp, payload, meta_data)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", (in, insert) -> {
                         insert.setLong(1, in.readLong());
-                        var fields = new DataInputStream(new ByteArrayInputStream(bytes(in)));
+                        var fields = new DataInputStream(new ByteArrayInputStream(Archive.bytes(in)));
                         insert.setString(2, text(fields));
                         insert.setString(3, text(fields));
                         insert.setLong(4, Long.parseLong(text(fields)));
@@ -75,7 +76,7 @@ public final class ArchiveImport {
                     VALUES (?, ?, ?, ?, ?)""", (in, insert) -> {
                         insert.setLong(1, in.readLong());
                         insert.setLong(2, in.readLong());
-                        insert.setString(3, new String(bytes(in), StandardCharsets.UTF_8));
+                        insert.setString(3, new String(Archive.bytes(in), StandardCharsets.UTF_8));
                         insert.setBytes(4, in.readNBytes(32));
                         insert.setObject(5, Instant.EPOCH.plus(in.readLong(), ChronoUnit.MICROS)
                                                          .atOffset(ZoneOffset.UTC));
@@ -86,8 +87,9 @@ public final class ArchiveImport {
                     (in, insert) -> {
                         insert.setLong(1, in.readLong());
                         insert.setBytes(2, in.readNBytes(32));
-                        insert.setObject(3, OffsetDateTime.parse(new String(bytes(in), StandardCharsets.UTF_8)));
-                        insert.setBytes(4, bytes(in));
+                        String at = new String(Archive.bytes(in), StandardCharsets.UTF_8);
+                        insert.setObject(3, OffsetDateTime.parse(at));
+                        insert.setBytes(4, Archive.bytes(in));
                     });
             // New events take positions after the archived ones.
             check.execute("SELECT setval('domain_event_entry_global_index_seq', "
@@ -135,14 +137,6 @@ public final class ArchiveImport {
             throw new IOException("The archive has no " + name);
         }
         return new DataInputStream(new BufferedInputStream(zip.getInputStream(entry), 1 << 16));
-    }
-
-    private static byte[] bytes(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0 || length > 64 * 1024 * 1024) {
-            throw new IOException("a record of " + length + " bytes: the archive is damaged");
-        }
-        return in.readNBytes(length);
     }
 
     private static byte[] raw(DataInputStream in) throws IOException {

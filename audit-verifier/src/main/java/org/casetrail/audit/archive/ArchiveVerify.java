@@ -89,7 +89,7 @@ public final class ArchiveVerify {
                         break;
                     }
                     long globalIndex = chain.readLong();
-                    String eventId = new String(bytes(chain), StandardCharsets.UTF_8);
+                    String eventId = new String(Archive.bytes(chain), StandardCharsets.UTF_8);
                     byte[] linked = chain.readNBytes(32);
                     Instant linkedAt = Instant.EPOCH.plus(chain.readLong(), ChronoUnit.MICROS);
                     chained++;
@@ -101,7 +101,7 @@ public final class ArchiveVerify {
                             more = false;
                             break;
                         }
-                        waiting.put(lastRead, bytes(stored));
+                        waiting.put(lastRead, Archive.bytes(stored));
                         events++;
                     }
                     byte[] canonical = waiting.remove(globalIndex);
@@ -134,7 +134,7 @@ public final class ArchiveVerify {
                     } catch (EOFException end) {
                         break;
                     }
-                    waiting.put(lastRead, bytes(stored));
+                    waiting.put(lastRead, Archive.bytes(stored));
                     events++;
                 }
             }
@@ -196,18 +196,10 @@ public final class ArchiveVerify {
                     return checkpoints;
                 }
                 byte[] head = in.readNBytes(32);
-                Instant at = Instant.parse(new String(bytes(in), StandardCharsets.UTF_8));
-                checkpoints.add(new Stored(position, head, at, bytes(in)));
+                Instant at = Instant.parse(new String(Archive.bytes(in), StandardCharsets.UTF_8));
+                checkpoints.add(new Stored(position, head, at, Archive.bytes(in)));
             }
         }
-    }
-
-    private static byte[] bytes(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0 || length > 64 * 1024 * 1024) {
-            throw new IOException("a record of " + length + " bytes: the archive is damaged");
-        }
-        return in.readNBytes(length);
     }
 
     private static String digest(ZipFile zip, String entry) throws IOException {
