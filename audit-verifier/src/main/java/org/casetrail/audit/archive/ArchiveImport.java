@@ -95,6 +95,10 @@ public final class ArchiveImport {
             check.execute("SELECT setval('domain_event_entry_global_index_seq', "
                           + "GREATEST((SELECT max(global_index) FROM domain_event_entry), 1))");
             connection.commit();
+            // Statistics for the tables just filled, so the service's first queries over them plan well.
+            check.execute("ANALYZE domain_event_entry");
+            check.execute("ANALYZE audit.chain");
+            connection.commit();
             return new Summary(events, chained, checkpoints);
         } catch (SQLException | IOException | RuntimeException e) {
             connection.rollback();
