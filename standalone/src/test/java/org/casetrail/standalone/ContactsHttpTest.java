@@ -120,7 +120,8 @@ class ContactsHttpTest extends HttpTestSupport {
         JsonNode listed = alex().get("/api/cases/" + caseId + "/contacts").json();
         assertThat(listed.path("items").get(0).path("contactId").asText()).isEqualTo(contactId);
         assertThat(listed.path("items").get(0).path("lateEntry").asBoolean()).isTrue();
-        assertThat(alex().get("/api/cases/" + caseId).json().path("counts").path("contacts").asInt()).isEqualTo(1);
+        assertThat(eventually(() -> alex().get("/api/cases/" + caseId).json().path("counts").path("contacts").asInt(),
+                              n -> n == 1, java.time.Duration.ofSeconds(10))).isEqualTo(1);
     }
 
     @Test

@@ -48,7 +48,10 @@ class EdgeCasesHttpTest extends HttpTestSupport {
             assertThat(chunked.statusCode()).as("chunked, key " + key).isEqualTo(413);
             assertThat(chunked.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         }
-        assertThat(alex().get("/api/cases/" + caseId).json().path("status").asText()).isEqualTo("OPEN");
+        assertThat(alex().get("/api/cases/" + caseId + "?minVersion=1").json().path("status").asText())
+                .isEqualTo("OPEN");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                                       Long.class, caseId)).as("events stored for the case").isEqualTo(1L);
     }
 
     @Test
