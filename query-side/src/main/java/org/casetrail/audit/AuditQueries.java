@@ -18,6 +18,7 @@ import org.casetrail.audit.AuditViews.EntryView;
 import org.casetrail.audit.AuditViews.VerificationView;
 import org.casetrail.audit.verify.AuditVerifier;
 import org.casetrail.platform.CasetrailProperties;
+import org.casetrail.platform.db.HeldRows;
 import org.casetrail.platform.db.Rows;
 import org.casetrail.platform.db.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,9 +77,10 @@ public class AuditQueries {
 
     /** The case's trail as stored, for a subject access request: the person learns who has looked at it. */
     public Map<String, List<Map<String, Object>>> held(String caseId) {
-        return Map.of("auditTrail", jdbc.sql("SELECT * FROM audit.entry WHERE case_id = ? "
-                                             + "ORDER BY recorded_at, event_identifier")
-                                        .param(Sql.uuid(caseId)).query().listOfRows());
+        return HeldRows.of(jdbc, caseId)
+                       .part("auditTrail", "SELECT * FROM audit.entry WHERE case_id = ? "
+                                           + "ORDER BY recorded_at, event_identifier")
+                       .rows();
     }
 
     /**

@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.casetrail.events.action.ActionTerm;
+import org.casetrail.platform.db.HeldRows;
 import org.casetrail.platform.db.Rows;
 import org.casetrail.platform.db.Sql;
 import org.casetrail.query.action.ActionViews.ActionPageView;
@@ -93,14 +93,13 @@ public class ActionQueries {
 
     /** The case's action rows as stored, by part, for a subject access request. */
     public Map<String, List<Map<String, Object>>> held(String caseId) {
-        UUID id = Sql.uuid(caseId);
-        Map<String, List<Map<String, Object>>> held = new LinkedHashMap<>();
-        held.put("actions", jdbc.sql("SELECT * FROM projections.action_item WHERE case_id = ? ORDER BY assigned_at")
-                                .param(id).query().listOfRows());
-        held.put("actionChanges", jdbc.sql("SELECT c.* FROM projections.action_change c JOIN projections.action_item a "
-                                           + "ON a.action_id = c.action_id WHERE a.case_id = ? ORDER BY c.changed_at")
-                                      .param(id).query().listOfRows());
-        return held;
+        return HeldRows.of(jdbc, caseId)
+                       .part("actions", "SELECT * FROM projections.action_item WHERE case_id = ? "
+                                        + "ORDER BY assigned_at")
+                       .part("actionChanges", "SELECT c.* FROM projections.action_change c "
+                                              + "JOIN projections.action_item a ON a.action_id = c.action_id "
+                                              + "WHERE a.case_id = ? ORDER BY c.changed_at")
+                       .rows();
     }
 
     /** Each action's changes up to its version as read. */

@@ -5,13 +5,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.casetrail.events.caserecord.PlanType;
+import org.casetrail.platform.db.HeldRows;
 import org.casetrail.platform.db.Rows;
 import org.casetrail.platform.db.Sql;
 import org.casetrail.query.caserecord.CaseViews.CasePage;
@@ -104,15 +104,12 @@ public class CaseQueries implements KnownCases {
 
     /** The case's rows as stored, by part, for a subject access request. */
     public Map<String, List<Map<String, Object>>> held(String caseId) {
-        UUID id = Sql.uuid(caseId);
-        Map<String, List<Map<String, Object>>> held = new LinkedHashMap<>();
-        held.put("case", jdbc.sql("SELECT * FROM projections.case_record WHERE case_id = ?").param(id).query()
-                             .listOfRows());
-        held.put("plans", jdbc.sql("SELECT * FROM projections.case_plan WHERE case_id = ? ORDER BY version")
-                              .param(id).query().listOfRows());
-        held.put("statusChanges", jdbc.sql("SELECT * FROM projections.case_status_change WHERE case_id = ? "
-                                           + "ORDER BY version").param(id).query().listOfRows());
-        return held;
+        return HeldRows.of(jdbc, caseId)
+                       .part("case", "SELECT * FROM projections.case_record WHERE case_id = ?")
+                       .part("plans", "SELECT * FROM projections.case_plan WHERE case_id = ? ORDER BY version")
+                       .part("statusChanges", "SELECT * FROM projections.case_status_change WHERE case_id = ? "
+                                              + "ORDER BY version")
+                       .rows();
     }
 
     private CaseView caseView(ResultSet rs) throws SQLException {

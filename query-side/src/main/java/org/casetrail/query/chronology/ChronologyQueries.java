@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.casetrail.platform.CasetrailProperties;
+import org.casetrail.platform.db.HeldRows;
 import org.casetrail.platform.db.Sql;
 import org.casetrail.platform.time.Times;
 import org.casetrail.query.caserecord.CaseQueries.CaseHeader;
@@ -104,9 +105,10 @@ public class ChronologyQueries {
 
     /** The case's current chronology rows as stored, for a subject access request. */
     public Map<String, List<Map<String, Object>>> held(String caseId) {
-        return Map.of("chronology", jdbc.sql("SELECT * FROM projections.chronology_entry WHERE case_id = ? "
-                                             + "AND valid_to IS NULL ORDER BY occurred_at, recorded_at, entry_id")
-                                        .param(Sql.uuid(caseId)).query().listOfRows());
+        return HeldRows.of(jdbc, caseId)
+                       .part("chronology", "SELECT * FROM projections.chronology_entry WHERE case_id = ? "
+                                           + "AND valid_to IS NULL ORDER BY occurred_at, recorded_at, entry_id")
+                       .rows();
     }
 
     /**

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
+import org.casetrail.platform.db.HeldRows;
 import org.casetrail.platform.db.Rows;
 import org.casetrail.platform.db.Sql;
 import org.casetrail.query.contact.ContactViews.ContactSummaryView;
@@ -79,12 +79,10 @@ public class CaseContacts {
 
     /** Every stored version of every contact of the case, for a subject access request. */
     public Map<String, List<Map<String, Object>>> held(String caseId) {
-        UUID id = Sql.uuid(caseId);
-        return Map.of("contactVersions", jdbc.sql("""
+        return HeldRows.of(jdbc, caseId).part("contactVersions", """
                 SELECT v.contact_id, v.version, v.recorded_at, v.recorded_by, v.change, v.section, v.reason,
                        v.state::text AS state
                 FROM projections.contact_version v JOIN projections.contact c ON c.contact_id = v.contact_id
-                WHERE c.case_id = ? ORDER BY c.occurred_at, v.contact_id, v.version""")
-                .param(id).query().listOfRows());
+                WHERE c.case_id = ? ORDER BY c.occurred_at, v.contact_id, v.version""").rows();
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.casetrail.platform.db.HeldRows;
 import org.casetrail.platform.db.Rows;
 import org.casetrail.platform.db.Sql;
 import org.casetrail.query.guidance.GuidanceViews.GuidanceQueueView;
@@ -48,8 +49,9 @@ public class GuidanceQueries {
 
     /** The case's guidance rows as stored, for a subject access request. */
     public Map<String, List<Map<String, Object>>> held(String caseId) {
-        return Map.of("guidanceRequests", jdbc.sql("SELECT * FROM projections.guidance_request WHERE case_id = ? "
-                                                   + "ORDER BY requested_at").param(Sql.uuid(caseId)).query()
-                                              .listOfRows());
+        return HeldRows.of(jdbc, caseId)
+                       .part("guidanceRequests", "SELECT * FROM projections.guidance_request WHERE case_id = ? "
+                                                 + "ORDER BY requested_at")
+                       .rows();
     }
 }

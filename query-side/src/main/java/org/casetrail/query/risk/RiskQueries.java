@@ -12,6 +12,7 @@ import org.casetrail.events.risk.Professional;
 import org.casetrail.events.risk.RiskAspect;
 import org.casetrail.events.risk.RiskCategory;
 import org.casetrail.events.risk.Severity;
+import org.casetrail.platform.db.HeldRows;
 import org.casetrail.platform.db.Rows;
 import org.casetrail.platform.db.Sql;
 import org.casetrail.query.projection.HistoryRows;
@@ -89,13 +90,10 @@ public class RiskQueries {
 
     /** The case's risk rows as stored, by part, for a subject access request. */
     public Map<String, List<Map<String, Object>>> held(String caseId) {
-        UUID id = Sql.uuid(caseId);
-        Map<String, List<Map<String, Object>>> held = new LinkedHashMap<>();
-        held.put("risks", jdbc.sql("SELECT * FROM projections.risk WHERE case_id = ? ORDER BY identified_at")
-                              .param(id).query().listOfRows());
-        held.put("riskReviews", jdbc.sql("SELECT v.* FROM projections.risk_review v JOIN projections.risk r "
-                                         + "ON r.risk_id = v.risk_id WHERE r.case_id = ? ORDER BY v.reviewed_at")
-                                    .param(id).query().listOfRows());
-        return held;
+        return HeldRows.of(jdbc, caseId)
+                       .part("risks", "SELECT * FROM projections.risk WHERE case_id = ? ORDER BY identified_at")
+                       .part("riskReviews", "SELECT v.* FROM projections.risk_review v JOIN projections.risk r "
+                                            + "ON r.risk_id = v.risk_id WHERE r.case_id = ? ORDER BY v.reviewed_at")
+                       .rows();
     }
 }

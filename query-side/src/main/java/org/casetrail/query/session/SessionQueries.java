@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.casetrail.events.contact.Setting;
 import org.casetrail.events.contact.SettingType;
+import org.casetrail.platform.db.HeldRows;
 import org.casetrail.platform.db.Rows;
 import org.casetrail.platform.db.Sql;
 import org.casetrail.query.projection.HistoryRows;
@@ -60,14 +61,12 @@ public class SessionQueries {
 
     /** The case's session rows as stored, by part, for a subject access request. */
     public Map<String, List<Map<String, Object>>> held(String caseId) {
-        UUID id = Sql.uuid(caseId);
-        Map<String, List<Map<String, Object>>> held = new LinkedHashMap<>();
-        held.put("sessions", jdbc.sql("SELECT * FROM projections.session_booking WHERE case_id = ? "
-                                      + "ORDER BY scheduled_for").param(id).query().listOfRows());
-        held.put("sessionChanges", jdbc.sql("SELECT c.* FROM projections.session_change c JOIN "
-                                            + "projections.session_booking s ON s.session_id = c.session_id "
-                                            + "WHERE s.case_id = ? ORDER BY c.changed_at").param(id).query()
-                                       .listOfRows());
-        return held;
+        return HeldRows.of(jdbc, caseId)
+                       .part("sessions", "SELECT * FROM projections.session_booking WHERE case_id = ? "
+                                         + "ORDER BY scheduled_for")
+                       .part("sessionChanges", "SELECT c.* FROM projections.session_change c JOIN "
+                                               + "projections.session_booking s ON s.session_id = c.session_id "
+                                               + "WHERE s.case_id = ? ORDER BY c.changed_at")
+                       .rows();
     }
 }
