@@ -53,10 +53,7 @@ class AsOfProperties {
     @Property(tries = 15)
     void asOfReproducesTheStateAfterTheLastEventAtOrBeforeIt(@ForAll("scripts") Script script) {
         String caseId = alex.post("/api/cases", HttpTestSupport.JO.formatted(UUID.randomUUID())).text("caseId");
-        var drafted = alex.post("/api/cases/" + caseId + "/contacts", """
-                {"attendees": [{"name": "Jo", "role": "SERVICE_USER"}], "setting": {"type": "HOME"},
-                 "startedAt": "2026-11-20T10:00:00Z", "endedAt": "2026-11-20T11:00:00Z",
-                 "purpose": {"text": "Check in"}, "description": "We talked."}""");
+        var drafted = alex.post("/api/cases/" + caseId + "/contacts", HttpTestSupport.COMPLETE_DRAFT);
         String path = "/api/contacts/" + drafted.text("contactId");
 
         List<Step> steps = new ArrayList<>(script.draftEdits());

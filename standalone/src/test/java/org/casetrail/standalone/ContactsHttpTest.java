@@ -295,10 +295,7 @@ class ContactsHttpTest extends HttpTestSupport {
 
     String finalisedContact() {
         String caseId = openCase();
-        var response = alex().post("/api/cases/" + caseId + "/contacts", """
-                {"attendees": [{"name": "Jo", "role": "SERVICE_USER"}],
-                 "setting": {"type": "HOME"}, "startedAt": "2026-11-20T10:00:00Z", "endedAt": "2026-11-20T11:00:00Z",
-                 "purpose": {"text": "Check in"}, "description": "We talked."}""");
+        var response = alex().post("/api/cases/" + caseId + "/contacts", COMPLETE_DRAFT);
         String contactId = response.text("contactId");
         assertThat(alex().post("/api/contacts/" + contactId + "/finalise", "").status()).isEqualTo(200);
         return contactId;

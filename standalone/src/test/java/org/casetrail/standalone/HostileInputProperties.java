@@ -83,10 +83,7 @@ class HostileInputProperties {
         String caseId = alex.post("/api/cases", HttpTestSupport.JO.formatted("hostile")).text("caseId");
         String planId = alex.post("/api/cases/" + caseId + "/plans",
                 "{\"kind\": \"CARE_PLAN\", \"title\": \"Plan\", \"date\": \"2026-11-01\"}").text("planId");
-        String contactId = alex.post("/api/cases/" + caseId + "/contacts", """
-                {"attendees": [{"name": "Jo", "role": "SERVICE_USER"}], "setting": {"type": "HOME"},
-                 "startedAt": "2026-11-20T10:00:00Z", "endedAt": "2026-11-20T11:00:00Z",
-                 "purpose": {"text": "Check in"}, "description": "We talked."}""").text("contactId");
+        String contactId = alex.post("/api/cases/" + caseId + "/contacts", HttpTestSupport.COMPLETE_DRAFT).text("contactId");
         String riskId = alex.post("/api/contacts/" + contactId + "/risks", """
                 {"category": "TO_SELF", "aspects": ["EMOTIONAL"], "description": "Low mood", "severity": "HIGH"}""")
                 .text("riskId");

@@ -25,6 +25,12 @@ abstract class HttpTestSupport {
             {"serviceUser": {"name": "Jo Bloggs", "dateOfBirth": "2015-03-02", "reference": "R-%s"},
              "planType": "CHILD_IN_NEED", "allocatedWorker": "alex"}""";
 
+    /** A contact with every section a finalised note needs. */
+    static final String COMPLETE_DRAFT = """
+            {"attendees": [{"name": "Jo", "role": "SERVICE_USER"}], "setting": {"type": "HOME"},
+             "startedAt": "2026-11-20T10:00:00Z", "endedAt": "2026-11-20T11:00:00Z",
+             "purpose": {"text": "Check in"}, "description": "We talked."}""";
+
     @LocalServerPort
     int port;
     @Autowired

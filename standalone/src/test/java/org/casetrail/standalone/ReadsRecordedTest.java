@@ -23,10 +23,7 @@ class ReadsRecordedTest extends HttpTestSupport {
     @Test
     void everyReadRouteRecordsItsAccessWithTheCase() {
         String caseId = openCase();
-        var drafted = alex().post("/api/cases/" + caseId + "/contacts", """
-                {"attendees": [{"name": "Jo", "role": "SERVICE_USER"}],
-                 "setting": {"type": "HOME"}, "startedAt": "2026-11-20T10:00:00Z", "endedAt": "2026-11-20T11:00:00Z",
-                 "purpose": {"text": "Check in"}, "description": "We talked."}""");
+        var drafted = alex().post("/api/cases/" + caseId + "/contacts", COMPLETE_DRAFT);
         String contactId = drafted.text("contactId");
         Map<String, String> ids = Map.of("caseId", caseId, "contactId", contactId);
         eventually(() -> alex().get("/api/contacts/" + contactId), r -> r.status() == 200, Duration.ofSeconds(10));
