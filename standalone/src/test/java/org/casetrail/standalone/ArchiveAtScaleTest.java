@@ -43,7 +43,7 @@ class ArchiveAtScaleTest extends TamperingSupport {
     void aHundredThousandEventsRoundTrip() throws Exception {
         String caseId = openCase();
         String planId = alex().post("/api/cases/" + caseId + "/plans",
-                "{\"kind\": \"CARE_PLAN\", \"title\": \"Plan\", \"date\": \"2026-11-01\"}").text("planId");
+                CARE_PLAN).text("planId");
         String contactId = alex().post("/api/cases/" + caseId + "/contacts", ("""
                 {"attendees": [{"name": "Jo", "role": "SERVICE_USER"}], "setting": {"type": "HOME"},
                  "startedAt": "2026-11-20T10:00:00Z", "endedAt": "2026-11-20T11:00:00Z",

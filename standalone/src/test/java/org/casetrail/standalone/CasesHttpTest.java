@@ -83,7 +83,7 @@ class CasesHttpTest extends HttpTestSupport {
     void staleIfMatchGets409AndStoresNothing() {
         String caseId = openCase();
         assertThat(alex().post("/api/cases/" + caseId + "/plans",
-                "{\"kind\": \"CARE_PLAN\", \"title\": \"Plan\", \"date\": \"2026-11-01\"}").status()).isEqualTo(201);
+                CARE_PLAN).status()).isEqualTo(201);
         long before = events();
 
         var stale = alex().header("If-Match", "\"1\"").post("/api/cases/" + caseId + "/close", "{\"reason\": \"x\"}");

@@ -22,7 +22,7 @@ class ContactsHttpTest extends HttpTestSupport {
 
     String plan(String caseId) {
         return alex().post("/api/cases/" + caseId + "/plans",
-                "{\"kind\": \"CARE_PLAN\", \"title\": \"Plan\", \"date\": \"2026-11-01\"}").text("planId");
+                CARE_PLAN).text("planId");
     }
 
     String draft(String caseId) {

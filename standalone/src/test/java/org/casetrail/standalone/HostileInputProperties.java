@@ -82,7 +82,7 @@ class HostileInputProperties {
         Api alex = Api.at(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1))).as("alex");
         String caseId = alex.post("/api/cases", HttpTestSupport.JO.formatted("hostile")).text("caseId");
         String planId = alex.post("/api/cases/" + caseId + "/plans",
-                "{\"kind\": \"CARE_PLAN\", \"title\": \"Plan\", \"date\": \"2026-11-01\"}").text("planId");
+                HttpTestSupport.CARE_PLAN).text("planId");
         String contactId = alex.post("/api/cases/" + caseId + "/contacts", HttpTestSupport.COMPLETE_DRAFT).text("contactId");
         String riskId = alex.post("/api/contacts/" + contactId + "/risks", """
                 {"category": "TO_SELF", "aspects": ["EMOTIONAL"], "description": "Low mood", "severity": "HIGH"}""")

@@ -25,6 +25,9 @@ abstract class HttpTestSupport {
             {"serviceUser": {"name": "Jo Bloggs", "dateOfBirth": "2015-03-02", "reference": "R-%s"},
              "planType": "CHILD_IN_NEED", "allocatedWorker": "alex"}""";
 
+    /** A care plan, for contacts to link their purpose to. */
+    static final String CARE_PLAN = "{\"kind\": \"CARE_PLAN\", \"title\": \"Plan\", \"date\": \"2026-11-01\"}";
+
     /** A contact with every section a finalised note needs. */
     static final String COMPLETE_DRAFT = """
             {"attendees": [{"name": "Jo", "role": "SERVICE_USER"}], "setting": {"type": "HOME"},
