@@ -332,7 +332,7 @@ class FollowUpsHttpTest extends HttpTestSupport {
     void oldDraftsAndLateEntriesAreReported() {
         String caseId = openCase("EARLY_HELP");
         String draft = alex().post("/api/cases/" + caseId + "/contacts",
-                "{\"setting\": {\"type\": \"PHONE\"}, \"startedAt\": \"2026-12-01T10:00:00Z\"}").text("contactId");
+                "{\"setting\": {\"type\": \"PHONE\"}, \"startedAt\": \"2026-10-01T10:00:00Z\"}").text("contactId");
         JsonNode report = eventually("/api/compliance/recording",
                 r -> r.path("oldDrafts").findValuesAsText("contactId").contains(draft));
         assertThat(report.path("oldDrafts").findValuesAsText("contactId")).contains(draft);
