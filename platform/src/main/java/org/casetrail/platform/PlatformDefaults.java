@@ -17,14 +17,27 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 
     static final String RESOURCE = "casetrail-platform.properties";
 
+    private final String name;
+    private final String resource;
+
+    public PlatformDefaults() {
+        this("casetrailPlatformDefaults", RESOURCE);
+    }
+
+    /** Defaults of another shared module, from its own properties file on the class path. */
+    protected PlatformDefaults(String name, String resource) {
+        this.name = name;
+        this.resource = resource;
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         try {
             new PropertiesPropertySourceLoader()
-                    .load("casetrailPlatformDefaults", new ClassPathResource(RESOURCE))
+                    .load(name, new ClassPathResource(resource))
                     .forEach(source -> environment.getPropertySources().addLast(source));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("Cannot read " + resource, e);
         }
     }
 }

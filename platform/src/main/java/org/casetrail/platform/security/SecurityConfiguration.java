@@ -2,40 +2,24 @@ package org.casetrail.platform.security;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.casetrail.platform.CasetrailProperties;
-import org.casetrail.platform.web.InputRules;
 import org.casetrail.platform.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -54,12 +38,12 @@ class SecurityConfiguration {
     static final String DEMO_PASSWORD = "casetrail";
 
     @Bean
-    Accounts accounts(CasetrailProperties properties) {
-        return new Accounts(configuredOrDemo(properties));
+    LocalAccounts accounts(CasetrailProperties properties) {
+        return new LocalAccounts(configuredOrDemo(properties));
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, CasetrailProperties properties, Accounts accounts,
+    SecurityFilterChain apiSecurity(HttpSecurity http, CasetrailProperties properties, LocalAccounts accounts,
                                     Problems problems, ObjectProvider<JwtDecoder> jwtDecoder)
             throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> problems.write(response,
@@ -99,11 +83,12 @@ class SecurityConfiguration {
                     .accessDeniedHandler(denied)
                     .jwt(jwt -> jwt.decoder(new CachingJwtDecoder(jwtDecoder.getObject(), security.authCacheTtl(),
                                                                   Clock.systemUTC()))
-                                   .jwtAuthenticationConverter(jwtConverter(security.nameClaim(),
-                                                                            security.rolesClaim()))));
+                                   .jwtAuthenticationConverter(TokenUsers.converter(security.nameClaim(),
+                                                                                    security.rolesClaim()))));
         } else {
             http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
-                .authenticationManager(new ProviderManager(basicAuthentication(properties, accounts.users())));
+                .authenticationManager(new ProviderManager(accounts.cachedPasswordCheck(
+                        properties.security().authCacheTtl(), Clock.systemUTC())));
         }
         return http.build();
     }
@@ -116,7 +101,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserZones userZones(CasetrailProperties properties, Accounts accounts) {
+    UserZones userZones(CasetrailProperties properties, LocalAccounts accounts) {
         Map<String, ZoneId> zones = new HashMap<>();
         for (CasetrailProperties.User user : accounts.users()) {
             if (user.timeZone() != null && !user.timeZone().isBlank()) {
@@ -128,20 +113,6 @@ class SecurityConfiguration {
 
     private static boolean isJwt(CasetrailProperties properties) {
         return "jwt".equalsIgnoreCase(properties.security().mode());
-    }
-
-    private static CachingAuthenticationProvider basicAuthentication(CasetrailProperties properties,
-                                                                     List<CasetrailProperties.User> accounts) {
-        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        List<UserDetails> users = new ArrayList<>();
-        for (CasetrailProperties.User user : accounts) {
-            Role role = Role.valueOf(user.role().trim().toUpperCase());
-            String password = user.password().startsWith("{") ? user.password() : encoder.encode(user.password());
-            users.add(User.withUsername(user.username()).password(password).authorities(role.authority()).build());
-        }
-        var dao = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(users));
-        dao.setPasswordEncoder(encoder);
-        return new CachingAuthenticationProvider(dao, properties.security().authCacheTtl(), Clock.systemUTC());
     }
 
     /** The configured accounts, or the three demo accounts when none are configured. */
@@ -159,45 +130,6 @@ class SecurityConfiguration {
                        new CasetrailProperties.User("avery", DEMO_PASSWORD, Role.AUDITOR.name(), null));
     }
 
-    private static String usable(String name) {
-        String text = InputRules.textOrNull(name);
-        return text == null || text.isBlank() || text.length() > 255 ? null : text.trim();
-    }
-
-    /** The local accounts in force, configured or demo. */
-    record Accounts(List<CasetrailProperties.User> users) {
-    }
-
     private static final String[] ALL_ROLES = java.util.Arrays.stream(Role.values()).map(Role::name)
                                                               .toArray(String[]::new);
-
-    /**
-     * The user is named by {@code nameClaim}, falling back to {@code sub} when that is missing or blank; a token
-     * that names no usable user (none, or one with control characters) signs nobody in (401). Roles come from
-     * {@code rolesClaim}.
-     */
-    private static Converter<Jwt, AbstractAuthenticationToken> jwtConverter(String nameClaim, String rolesClaim) {
-        return jwt -> {
-            Collection<GrantedAuthority> authorities = new ArrayList<>();
-            Object claim = jwt.getClaims().get(rolesClaim);
-            Collection<?> roles = claim instanceof Collection<?> list ? list
-                    : claim instanceof String s ? List.of(s.split("[ ,]+")) : List.of();
-            for (Object role : roles) {
-                String name = role.toString().trim().toUpperCase();
-                for (Role known : Role.values()) {
-                    if (known.name().equals(name)) {
-                        authorities.add(new SimpleGrantedAuthority(known.authority()));
-                    }
-                }
-            }
-            String name = usable(jwt.getClaimAsString(nameClaim));
-            if (name == null) {
-                name = usable(jwt.getSubject());
-            }
-            if (name == null) {
-                throw new InvalidBearerTokenException("The token names no user (claim " + nameClaim + " or sub)");
-            }
-            return new JwtAuthenticationToken(jwt, authorities, name);
-        };
-    }
 }
