@@ -18,7 +18,7 @@ import org.springframework.context.annotation.FilterType;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @ComponentScan(basePackages = {"org.casetrail.platform", "org.casetrail.command", "org.casetrail.query",
-                               "org.casetrail.audit",
+                               "org.casetrail.audit", "org.casetrail.web",
                                "org.casetrail.standalone"},
                excludeFilters = {
                        @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
