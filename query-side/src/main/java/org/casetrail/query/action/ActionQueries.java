@@ -1,11 +1,14 @@
 package org.casetrail.query.action;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.casetrail.events.action.ActionTerm;
@@ -60,24 +63,34 @@ public class ActionQueries {
         List<ActionView> items = jdbc.sql("SELECT * FROM projections.action_item" + where
                                           + " ORDER BY due_date, action_id LIMIT ? OFFSET ?")
                 .params(pageArgs)
-                .query((rs, n) -> {
-                    LocalDate due = rs.getObject("due_date", LocalDate.class);
-                    String state = rs.getString("status");
-                    return new ActionView(rs.getString("action_id"), rs.getString("case_id"),
-                            rs.getString("contact_id"), rs.getString("description"), rs.getString("assignee"), due,
-                            ActionTerm.valueOf(rs.getString("term")), state,
-                            "OUTSTANDING".equals(state) && due.isBefore(today),
-                            Sql.instant(rs.getObject("assigned_at", java.time.OffsetDateTime.class)),
-                            rs.getString("assigned_by"),
-                            Sql.instant(rs.getObject("closed_at", java.time.OffsetDateTime.class)),
-                            rs.getString("closed_by"), rs.getString("completed_contact_id"), rs.getString("outcome"),
-                            rs.getString("cancel_reason"), List.of(), rs.getLong("version"));
-                })
+                .query((rs, n) -> action(rs, today))
                 .list();
         Map<String, List<ChangeView>> history = history(items);
         List<ActionView> withHistory = items.stream()
                 .map(a -> a.withHistory(history.getOrDefault(a.actionId(), List.of()))).toList();
         return new ActionPageView(today, withHistory, page, size, total);
+    }
+
+    /** One action, with its history; overdue as at {@code today}. */
+    public Optional<ActionView> find(String actionId, LocalDate today) {
+        List<ActionView> found = jdbc.sql("SELECT * FROM projections.action_item WHERE action_id = ?")
+                .param(Sql.uuid(actionId)).query((rs, n) -> action(rs, today)).list();
+        Map<String, List<ChangeView>> history = history(found);
+        return found.stream().findFirst().map(a -> a.withHistory(history.getOrDefault(a.actionId(), List.of())));
+    }
+
+    private static ActionView action(ResultSet rs, LocalDate today) throws SQLException {
+        LocalDate due = rs.getObject("due_date", LocalDate.class);
+        String state = rs.getString("status");
+        return new ActionView(rs.getString("action_id"), rs.getString("case_id"),
+                rs.getString("contact_id"), rs.getString("description"), rs.getString("assignee"), due,
+                ActionTerm.valueOf(rs.getString("term")), state,
+                "OUTSTANDING".equals(state) && due.isBefore(today),
+                Sql.instant(rs.getObject("assigned_at", java.time.OffsetDateTime.class)),
+                rs.getString("assigned_by"),
+                Sql.instant(rs.getObject("closed_at", java.time.OffsetDateTime.class)),
+                rs.getString("closed_by"), rs.getString("completed_contact_id"), rs.getString("outcome"),
+                rs.getString("cancel_reason"), List.of(), rs.getLong("version"));
     }
 
     /** Which of these contacts recorded an action that was not cancelled. */

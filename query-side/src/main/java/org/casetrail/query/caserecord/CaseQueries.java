@@ -58,8 +58,27 @@ public class CaseQueries implements KnownCases {
 
     /** A page of cases, newest first, optionally by status and allocated worker. */
     public CasePage list(String status, String allocatedWorker, int page, int size) {
+        return search(null, status, allocatedWorker, null, page, size);
+    }
+
+    /**
+     * As {@link #list}, also by plan type and by text found in the service user's name or the case reference (in
+     * any alphabet: both sides lower-cased).
+     */
+    public CasePage search(String text, String status, String allocatedWorker, PlanType planType, int page,
+                           int size) {
         StringBuilder where = new StringBuilder(" WHERE true");
         List<Object> args = new ArrayList<>();
+        if (text != null && !text.isBlank()) {
+            where.append(" AND (strpos(lower(service_user_name), lower(?)) > 0"
+                         + " OR strpos(lower(coalesce(reference, '')), lower(?)) > 0)");
+            args.add(text.trim());
+            args.add(text.trim());
+        }
+        if (planType != null) {
+            where.append(" AND plan_type = ?");
+            args.add(planType.name());
+        }
         if (status != null) {
             where.append(" AND status = ?");
             args.add(status);

@@ -14,6 +14,7 @@ import org.casetrail.platform.CasetrailProperties;
 import org.casetrail.platform.time.Times;
 import org.casetrail.query.action.ActionQueries;
 import org.casetrail.query.caserecord.CaseQueries;
+import org.casetrail.query.caserecord.CaseQueries.CaseHeader;
 import org.casetrail.query.compliance.ComplianceViews.LateEntryView;
 import org.casetrail.query.compliance.ComplianceViews.OldDraftView;
 import org.casetrail.query.compliance.ComplianceViews.RecordingReportView;
@@ -67,8 +68,19 @@ public class ComplianceQueries {
 
     /** Each open case against its plan type's visit standard, as at the end of {@code asOf}. */
     public VisitReportView visits(LocalDate asOf) {
-        Map<String, Instant> lastVisits = contacts.lastHomeVisits(Times.startOfDay(Times.dayAfter(asOf), zone));
-        List<VisitView> items = cases.open().stream().map(c -> {
+        return report(asOf, cases.open(),
+                      contacts.lastHomeVisits(Times.startOfDay(Times.dayAfter(asOf), zone)));
+    }
+
+    /** As {@link #visits}, for the open cases allocated to one worker (their caseload on My work). */
+    public VisitReportView visitsOf(LocalDate asOf, String worker) {
+        List<CaseHeader> theirs = cases.open().stream().filter(c -> worker.equals(c.allocatedWorker())).toList();
+        return report(asOf, theirs, contacts.lastHomeVisits(Times.startOfDay(Times.dayAfter(asOf), zone),
+                                                             theirs.stream().map(CaseHeader::caseId).toList()));
+    }
+
+    private VisitReportView report(LocalDate asOf, List<CaseHeader> open, Map<String, Instant> lastVisits) {
+        List<VisitView> items = open.stream().map(c -> {
             VisitStandard standard = standards.get(c.planType());
             Instant last = lastVisits.get(c.caseId());
             Instant since = last != null ? last : c.openedAt();

@@ -2,6 +2,8 @@ package org.casetrail.query.contact;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -52,11 +54,20 @@ public class CaseContacts {
 
     /** Each case's latest home visit (not discarded) that took place before {@code before}. */
     public Map<String, Instant> lastHomeVisits(Instant before) {
+        return lastHomeVisits(before, null);
+    }
+
+    /** As {@link #lastHomeVisits(Instant)}, for these cases only (through the case index: a worker's caseload). */
+    public Map<String, Instant> lastHomeVisits(Instant before, Collection<String> caseIds) {
         Map<String, Instant> last = new LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT case_id::text, max(occurred_at) FROM projections.contact
-                WHERE setting_type = 'HOME' AND status <> 'DISCARDED' AND occurred_at < ? GROUP BY case_id""")
-            .param(Sql.utc(before))
+        List<Object> args = new ArrayList<>(List.of(Sql.utc(before)));
+        if (caseIds != null) {
+            args.add(caseIds.stream().map(Sql::uuid).toArray(java.util.UUID[]::new));
+        }
+        jdbc.sql("SELECT case_id::text, max(occurred_at) FROM projections.contact"
+                 + " WHERE setting_type = 'HOME' AND status <> 'DISCARDED' AND occurred_at < ?"
+                 + (caseIds == null ? "" : " AND case_id = ANY(?)") + " GROUP BY case_id")
+            .params(args)
             .query(rs -> {
                 last.put(rs.getString(1), Sql.instant(rs.getObject(2, java.time.OffsetDateTime.class)));
             });

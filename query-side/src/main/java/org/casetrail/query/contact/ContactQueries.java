@@ -98,6 +98,13 @@ public class ContactQueries {
         return Optional.of(new ContactPage(caseId, items, page, size, total));
     }
 
+    /** A user's contacts still in draft, oldest first: the notes they have yet to finish and sign. */
+    public List<ContactSummaryView> draftsBy(String author, int limit) {
+        return jdbc.sql("SELECT " + CaseContacts.SUMMARY_COLUMNS + " FROM projections.contact"
+                        + " WHERE author = ? AND status = 'DRAFT' ORDER BY recorded_at, contact_id LIMIT ?")
+                   .params(author, limit).query(Rows.as(ContactSummaryView.class)).list();
+    }
+
     /** What differs between two consecutive versions; for the first version, every field it set. */
     private static List<FieldChange> changes(ContactState before, ContactState after) {
         List<FieldChange> changes = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.casetrail.query.guidance;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import org.casetrail.platform.db.HeldRows;
@@ -45,6 +46,12 @@ public class GuidanceQueries {
         return new GuidanceQueueView(jdbc.sql("SELECT * FROM projections.guidance_request" + where
                                               + " ORDER BY requested_at, request_id")
                                          .params(args).query(Rows.as(GuidanceRequestView.class)).list());
+    }
+
+    /** One request, answered or not. */
+    public Optional<GuidanceRequestView> find(String requestId) {
+        return jdbc.sql("SELECT * FROM projections.guidance_request WHERE request_id = ?").param(Sql.uuid(requestId))
+                   .query(Rows.as(GuidanceRequestView.class)).optional();
     }
 
     /** The case's guidance rows as stored, for a subject access request. */

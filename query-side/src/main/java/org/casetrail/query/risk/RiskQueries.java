@@ -73,6 +73,15 @@ public class RiskQueries {
                 .map(risk -> risk.withReviews(reviews.getOrDefault(risk.riskId(), List.of()))).toList()));
     }
 
+    /** One risk, with its reviews. */
+    public Optional<RiskView> find(String riskId) {
+        String id = Sql.uuid(riskId).toString();
+        return jdbc.sql("SELECT case_id::text FROM projections.risk WHERE risk_id = ?").param(Sql.uuid(riskId))
+                   .query(String.class).optional()
+                   .flatMap(caseId -> register(caseId, null))
+                   .flatMap(found -> found.items().stream().filter(r -> r.riskId().equals(id)).findFirst());
+    }
+
     /** Every open risk across all cases, oldest first, with the contacts that identified or reviewed it. */
     public List<OpenRisk> open() {
         return jdbc.sql("""

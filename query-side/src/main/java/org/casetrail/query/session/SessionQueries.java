@@ -1,5 +1,10 @@
 package org.casetrail.query.session;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +45,7 @@ public class SessionQueries {
         List<SessionView> items = jdbc.sql("""
                 SELECT * FROM projections.session_booking WHERE case_id = ? ORDER BY scheduled_for, session_id""")
                 .param(id)
-                .query((rs, n) -> new SessionView(rs.getString("session_id"), rs.getString("case_id"),
-                        rs.getString("contact_id"),
-                        Sql.instant(rs.getObject("scheduled_for", java.time.OffsetDateTime.class)),
-                        new Setting(SettingType.valueOf(rs.getString("setting_type")), rs.getString("location")),
-                        rs.getString("focus"), rs.getString("status"), rs.getString("held_contact_id"),
-                        Sql.instant(rs.getObject("booked_at", java.time.OffsetDateTime.class)),
-                        rs.getString("booked_by"), List.of(), rs.getLong("version")))
+                .query((rs, n) -> session(rs))
                 .list();
         Map<String, Long> versions = new LinkedHashMap<>();
         items.forEach(session -> versions.put(session.sessionId(), session.version()));
@@ -59,6 +58,27 @@ public class SessionQueries {
         return Optional.of(new CaseSessionsView(caseId, items));
     }
 
+    /** One session, with its history. */
+    public Optional<SessionView> find(String sessionId) {
+        String id = Sql.uuid(sessionId).toString();
+        return jdbc.sql("SELECT case_id::text FROM projections.session_booking WHERE session_id = ?")
+                   .param(Sql.uuid(sessionId)).query(String.class).optional()
+                   .flatMap(this::ofCase)
+                   .flatMap(found -> found.items().stream().filter(s -> s.sessionId().equals(id)).findFirst());
+    }
+
+    /** Booked sessions of these cases scheduled in [from, to), soonest first, without their history. */
+    public List<SessionView> upcoming(Collection<String> caseIds, Instant from, Instant to) {
+        if (caseIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM projections.session_booking WHERE case_id = ANY(?) AND status = 'BOOKED'"
+                        + " AND scheduled_for >= ? AND scheduled_for < ? ORDER BY scheduled_for, session_id")
+                .params(caseIds.stream().map(Sql::uuid).toArray(UUID[]::new), Sql.utc(from), Sql.utc(to))
+                .query((rs, n) -> session(rs))
+                .list();
+    }
+
     /** The case's session rows as stored, by part, for a subject access request. */
     public Map<String, List<Map<String, Object>>> held(String caseId) {
         return HeldRows.of(jdbc, caseId)
@@ -68,5 +88,14 @@ public class SessionQueries {
                                                + "projections.session_booking s ON s.session_id = c.session_id "
                                                + "WHERE s.case_id = ? ORDER BY c.changed_at")
                        .rows();
+    }
+
+    private static SessionView session(ResultSet rs) throws SQLException {
+        return new SessionView(rs.getString("session_id"), rs.getString("case_id"), rs.getString("contact_id"),
+                Sql.instant(rs.getObject("scheduled_for", OffsetDateTime.class)),
+                new Setting(SettingType.valueOf(rs.getString("setting_type")), rs.getString("location")),
+                rs.getString("focus"), rs.getString("status"), rs.getString("held_contact_id"),
+                Sql.instant(rs.getObject("booked_at", OffsetDateTime.class)),
+                rs.getString("booked_by"), List.of(), rs.getLong("version"));
     }
 }

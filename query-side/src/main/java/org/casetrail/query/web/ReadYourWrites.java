@@ -2,6 +2,7 @@ package org.casetrail.query.web;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
@@ -35,20 +36,35 @@ public class ReadYourWrites {
      */
     public <T> ResponseEntity<T> read(String what, String id, Long minVersion, Supplier<Optional<T>> read,
                                       ToLongFunction<T> version) {
+        T view = await(what, id, minVersion, read, version);
+        return ResponseEntity.ok().eTag("\"" + version.applyAsLong(view) + "\"").body(view);
+    }
+
+    /** As {@link #read}, for a page: the view itself once it has reached {@code minVersion}. */
+    public <T> T await(String what, String id, Long minVersion, Supplier<Optional<T>> read,
+                       ToLongFunction<T> version) {
+        return until(what, id, minVersion != null, read,
+                     view -> minVersion == null || version.applyAsLong(view) >= minVersion);
+    }
+
+    /**
+     * Reads with {@code read} until its result is {@code ready} (a page waiting for a record just linked to it,
+     * say); when {@code waiting} is false it reads once. Bounded as {@link #read} is.
+     */
+    public <T> T until(String what, String id, boolean waiting, Supplier<Optional<T>> read, Predicate<T> ready) {
         long deadline = System.nanoTime() + maxWait.toNanos();
         long pause = FIRST_PAUSE_MILLIS;
         while (true) {
             Optional<T> found = read.get();
-            if (found.isPresent() && (minVersion == null || version.applyAsLong(found.get()) >= minVersion)) {
-                T view = found.get();
-                return ResponseEntity.ok().eTag("\"" + version.applyAsLong(view) + "\"").body(view);
+            if (found.isPresent() && (!waiting || ready.test(found.get()))) {
+                return found.get();
             }
-            if (minVersion == null) {
+            if (!waiting) {
                 throw new NotFound(what, id);
             }
             if (System.nanoTime() >= deadline) {
-                throw new ServiceBusy("PROJECTION_BEHIND", "The " + what + " has not reached version " + minVersion
-                        + " yet; retry shortly");
+                throw new ServiceBusy("PROJECTION_BEHIND", "The " + what + " has not caught up with the change "
+                        + "just made yet; retry shortly");
             }
             sleep(pause);
             pause = Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
