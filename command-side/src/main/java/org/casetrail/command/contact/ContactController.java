@@ -56,7 +56,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponses;
 class ContactController {
 
     /** How far ahead of the server's clock a start may be, for clocks that disagree a little. */
-    private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+    static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
     private final CommandDispatcher commands;
     private final CorrectionValues correctionValues;
