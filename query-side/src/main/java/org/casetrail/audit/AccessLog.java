@@ -12,9 +12,11 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.casetrail.events.audit.RecordViewedEvent;
 import org.casetrail.platform.request.RequestMetaData;
 import org.casetrail.platform.web.Ids;
+import org.casetrail.web.PageController;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -43,7 +45,7 @@ class AccessLog implements HandlerInterceptor, WebMvcConfigurer, ApplicationList
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/api/**");
+        registry.addInterceptor(this).addPathPatterns("/**").excludePathPatterns("/casetrail/**", "/webjars/**");
     }
 
     @Override
@@ -51,6 +53,9 @@ class AccessLog implements HandlerInterceptor, WebMvcConfigurer, ApplicationList
         if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
             AuditedRead read = handler instanceof HandlerMethod method ? method.getMethodAnnotation(AuditedRead.class)
                     : null;
+            if (read == null && !request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                return true;
+            }
             String caseId = Ids.canonicalOrNull(variable(request, read == null ? "" : read.caseId()));
             String recordId = Ids.canonicalOrNull(variable(request, read == null ? "" : read.recordId()));
             events.publish(GenericEventMessage.asEventMessage(new RecordViewedEvent(request.getRequestURI(),
@@ -60,13 +65,13 @@ class AccessLog implements HandlerInterceptor, WebMvcConfigurer, ApplicationList
         return true;
     }
 
-    /** Fails the start while a GET handler under /api does not say what it reads. */
+    /** Fails the start while a GET handler under /api, or a page of the query side, does not say what it reads. */
     @Override
     public void onApplicationEvent(ApplicationStartedEvent event) {
         List<String> unmarked = unmarkedReads(event.getApplicationContext()
                 .getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class).getHandlerMethods());
         if (!unmarked.isEmpty()) {
-            throw new IllegalStateException("Read handlers under /api without @AuditedRead: " + unmarked);
+            throw new IllegalStateException("Read handlers under /api or pages without @AuditedRead: " + unmarked);
         }
     }
 
@@ -75,11 +80,20 @@ class AccessLog implements HandlerInterceptor, WebMvcConfigurer, ApplicationList
                 .filter(e -> e.getKey().getMethodsCondition().getMethods().isEmpty()
                              || e.getKey().getMethodsCondition().getMethods().contains(RequestMethod.GET))
                 .filter(e -> e.getKey().getPatternValues().stream().anyMatch(p -> p.startsWith("/api/")
-                                                                                  || p.equals("/api")))
+                                                                                  || p.equals("/api"))
+                             || isCaseDataPage(e.getValue()))
                 .filter(e -> !e.getValue().hasMethodAnnotation(AuditedRead.class))
                 .map(e -> e.getKey().getPatternValues() + " " + e.getValue().getShortLogMessage())
                 .sorted()
                 .toList();
+    }
+
+    /** A page of the query side's: every one of them shows case data or the trail (sign-in is the web layout's). */
+    private static boolean isCaseDataPage(HandlerMethod handler) {
+        Class<?> type = handler.getBeanType();
+        return AnnotatedElementUtils.hasAnnotation(type, PageController.class)
+               && (type.getPackageName().startsWith("org.casetrail.query")
+                   || type.getPackageName().startsWith("org.casetrail.audit"));
     }
 
     /** The path variable, else the query parameter, of that name; empty when neither is there. */

@@ -48,7 +48,7 @@ import com.lowagie.text.pdf.PdfWriter;
  * straight to the response, so hundreds of contacts never sit in memory together.
  */
 @Component
-class CasePdfs {
+public class CasePdfs {
 
     private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14);
     private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10);
@@ -71,7 +71,7 @@ class CasePdfs {
         this.contacts = contacts;
     }
 
-    void chronology(ChronologyView view, Instant producedAt, String producedBy, ZoneId zone, OutputStream out) {
+    public void chronology(ChronologyView view, Instant producedAt, String producedBy, ZoneId zone, OutputStream out) {
         Document document = open(out, view, producedAt, producedBy, zone);
         try {
             title(document, "Chronology", header(view.caseId()), view.asOf(), producedAt, producedBy, zone);
@@ -81,7 +81,7 @@ class CasePdfs {
         }
     }
 
-    void bundle(ChronologyView view, Instant producedAt, String producedBy, ZoneId zone, OutputStream out) {
+    public void bundle(ChronologyView view, Instant producedAt, String producedBy, ZoneId zone, OutputStream out) {
         Document document = open(out, view, producedAt, producedBy, zone);
         try {
             title(document, "Court bundle", header(view.caseId()), view.asOf(), producedAt, producedBy, zone);

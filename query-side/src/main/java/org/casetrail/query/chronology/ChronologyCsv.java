@@ -16,7 +16,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 /** A chronology as RFC 4180 CSV: a header row, then one row per entry, times in the reader's zone. */
-final class ChronologyCsv {
+public final class ChronologyCsv {
 
     private static final List<String> COLUMNS = List.of("seq", "occurredAt", "occurredUntil", "age", "category",
             "summary", "sourceType", "sourceId", "sourceVersion", "impact", "outcome", "recordedAt", "recordedBy",
@@ -30,7 +30,7 @@ final class ChronologyCsv {
     private ChronologyCsv() {
     }
 
-    static String write(ChronologyView view, ZoneId zone) {
+    public static String write(ChronologyView view, ZoneId zone) {
         List<List<String>> rows = new ArrayList<>(List.of(COLUMNS));
         view.entries().forEach(e -> rows.add(row(e, zone)));
         try {
