@@ -116,6 +116,16 @@ public class CaseQueries implements KnownCases {
 
     /** Every open case, oldest first. */
     public List<CaseHeader> open() {
+        return open(null);
+    }
+
+    /** The open cases allocated to one worker (through the worker index), oldest first; all when null. */
+    public List<CaseHeader> open(String worker) {
+        if (worker != null) {
+            return jdbc.sql("SELECT " + HEADER_COLUMNS + " FROM projections.case_record"
+                            + " WHERE allocated_worker = ? AND status = 'OPEN' ORDER BY opened_at, case_id")
+                       .param(worker).query(Rows.as(CaseHeader.class)).list();
+        }
         return jdbc.sql("SELECT " + HEADER_COLUMNS + " FROM projections.case_record WHERE status = 'OPEN' "
                         + "ORDER BY opened_at, case_id")
                    .query(Rows.as(CaseHeader.class)).list();

@@ -74,7 +74,7 @@ public class ComplianceQueries {
 
     /** As {@link #visits}, for the open cases allocated to one worker (their caseload on My work). */
     public VisitReportView visitsOf(LocalDate asOf, String worker) {
-        List<CaseHeader> theirs = cases.open().stream().filter(c -> worker.equals(c.allocatedWorker())).toList();
+        List<CaseHeader> theirs = cases.open(worker);
         return report(asOf, theirs, contacts.lastHomeVisits(Times.startOfDay(Times.dayAfter(asOf), zone),
                                                              theirs.stream().map(CaseHeader::caseId).toList()));
     }

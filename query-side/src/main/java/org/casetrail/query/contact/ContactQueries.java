@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 import org.casetrail.events.contact.ContactSection;
@@ -95,6 +96,21 @@ public class ContactQueries {
         List<ContactSummaryView> items = jdbc.sql("SELECT " + CaseContacts.SUMMARY_COLUMNS + " FROM projections.contact"
                                                   + where + " ORDER BY occurred_at, contact_id LIMIT ? OFFSET ?")
                 .params(pageArgs).query(Rows.as(ContactSummaryView.class)).list();
+        return Optional.of(new ContactPage(caseId, items, page, size, total));
+    }
+
+    /** A page of the case's contacts, the latest to take place first (a case page's tab); empty for no such case. */
+    public Optional<ContactPage> newestOfCase(String caseId, int page, int size) {
+        if (!knownCases.contains(caseId)) {
+            return Optional.empty();
+        }
+        UUID id = Sql.uuid(caseId);
+        long total = jdbc.sql("SELECT count(*) FROM projections.contact WHERE case_id = ?").param(id)
+                         .query(Long.class).single();
+        List<ContactSummaryView> items = jdbc.sql("SELECT " + CaseContacts.SUMMARY_COLUMNS + " FROM projections.contact"
+                                                  + " WHERE case_id = ? ORDER BY occurred_at DESC, contact_id DESC"
+                                                  + " LIMIT ? OFFSET ?")
+                .params(id, size, (long) page * size).query(Rows.as(ContactSummaryView.class)).list();
         return Optional.of(new ContactPage(caseId, items, page, size, total));
     }
 

@@ -1,7 +1,5 @@
 package org.casetrail.query.pages;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import org.casetrail.query.caserecord.CaseQueries;
@@ -13,7 +11,6 @@ import org.casetrail.platform.web.Ids;
 import org.casetrail.query.action.ActionQueries;
 import org.casetrail.query.caserecord.CaseViews.CaseView;
 import org.casetrail.query.contact.ContactQueries;
-import org.casetrail.query.contact.ContactViews.ContactSummaryView;
 import org.casetrail.query.risk.RiskQueries;
 import org.casetrail.query.session.SessionQueries;
 import org.casetrail.web.Dates;
@@ -28,7 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CasePages {
 
     static final int PAGE_SIZE = 25;
-    private static final int LIMIT = 500;
+    private static final int LIMIT = 50;
+    private static final int SESSIONS = 25;
     private static final List<String> STATUSES = List.of("OPEN", "CLOSED");
 
     private final CaseQueries cases;
@@ -74,22 +72,30 @@ class CasePages {
         return "cases/list";
     }
 
+    /**
+     * A case with its tabs. Each tab is bounded, so a case with thousands of records opens as fast as a new one:
+     * contacts 25 a page (the latest first), the most severe open risks, the outstanding actions, the latest sessions;
+     * what is closed, done or past is counted, and all of it is in the chronology.
+     */
     @GetMapping("/cases/{caseId}")
     @AuditedRead(caseId = "caseId")
-    String show(@PathVariable String caseId, Model model) {
+    String show(@PathVariable String caseId, @RequestParam(required = false, defaultValue = "1") String page,
+                Model model) {
         String id = Ids.require("case", caseId);
         CaseView found = cases.find(id).orElseThrow(() -> new NotFound("case", caseId));
+        int number = page.matches("[1-9]\\d{0,5}") ? Integer.parseInt(page) : 1;
+        var newest = contacts.newestOfCase(id, number - 1, PAGE_SIZE).orElseThrow();
         model.addAttribute("record", found);
-        List<ContactSummaryView> newestFirst = new ArrayList<>(contacts.ofCase(id, null, 0, LIMIT).orElseThrow()
-                                                                       .items());
-        Collections.reverse(newestFirst);
-        model.addAttribute("contacts", newestFirst);
-        model.addAttribute("risks", risks.register(id, null).orElseThrow().items().stream()
-                .sorted((a, b) -> a.status().equals(b.status()) ? b.severity().compareTo(a.severity())
-                        : "OPEN".equals(a.status()) ? -1 : 1)
-                .toList());
-        model.addAttribute("actions", actions.actions(null, null, id, dates.today(), 0, LIMIT).items());
-        model.addAttribute("sessions", sessions.ofCase(id).orElseThrow().items());
+        model.addAttribute("contacts", newest.items());
+        model.addAttribute("page", number);
+        model.addAttribute("pages", Math.max(1, (newest.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("risks", risks.mostSevereOpen(id, LIMIT));
+        model.addAttribute("openRisks", risks.count(id, "OPEN"));
+        model.addAttribute("closedRisks", risks.count(id, "CLOSED"));
+        model.addAttribute("actions", actions.actions("OUTSTANDING", null, id, dates.today(), 0, LIMIT).items());
+        model.addAttribute("doneActions", actions.actions("COMPLETED", null, id, dates.today(), 0, 0).total()
+                                          + actions.actions("CANCELLED", null, id, dates.today(), 0, 0).total());
+        model.addAttribute("sessions", sessions.latest(id, SESSIONS));
         return "cases/case";
     }
 

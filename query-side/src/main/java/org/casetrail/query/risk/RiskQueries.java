@@ -1,5 +1,7 @@
 package org.casetrail.query.risk;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,15 +54,7 @@ public class RiskQueries {
         List<RiskView> risks = jdbc.sql("SELECT * FROM projections.risk WHERE case_id = ?"
                         + (status == null ? "" : " AND status = ?") + " ORDER BY identified_at, risk_id")
                 .params(status == null ? List.of(id) : List.of(id, status))
-                .query((rs, n) -> new RiskView(rs.getString("risk_id"), rs.getString("case_id"),
-                        rs.getString("contact_id"), rs.getString("status"), Severity.valueOf(rs.getString("severity")),
-                        RiskCategory.valueOf(rs.getString("category")),
-                        Arrays.stream(rs.getString("aspects").split(",")).map(RiskAspect::valueOf).toList(),
-                        rs.getString("description"), json.read(rs.getString("professionals"), professionals),
-                        Sql.instant(rs.getObject("identified_at", java.time.OffsetDateTime.class)),
-                        rs.getString("identified_by"),
-                        Sql.instant(rs.getObject("closed_at", java.time.OffsetDateTime.class)),
-                        rs.getString("closed_by"), rs.getString("close_reason"), List.of(), rs.getLong("version")))
+                .query((rs, n) -> risk(rs))
                 .list();
         Map<String, Long> versions = new LinkedHashMap<>();
         risks.forEach(risk -> versions.put(risk.riskId(), risk.version()));
@@ -71,6 +65,20 @@ public class RiskQueries {
                 WHERE r.case_id = ? ORDER BY v.version""", id, "risk_id", versions, Rows.as(ReviewView.class));
         return Optional.of(new RiskRegisterView(caseId, risks.stream()
                 .map(risk -> risk.withReviews(reviews.getOrDefault(risk.riskId(), List.of()))).toList()));
+    }
+
+    /** The case's open risks, the most severe and then the latest first, at most {@code limit}, without reviews. */
+    public List<RiskView> mostSevereOpen(String caseId, int limit) {
+        return jdbc.sql("SELECT * FROM projections.risk WHERE case_id = ? AND status = 'OPEN'"
+                        + " ORDER BY CASE severity WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 ELSE 2 END,"
+                        + " identified_at DESC, risk_id LIMIT ?")
+                   .params(Sql.uuid(caseId), limit).query((rs, n) -> risk(rs)).list();
+    }
+
+    /** How many of the case's risks have this status. */
+    public long count(String caseId, String status) {
+        return jdbc.sql("SELECT count(*) FROM projections.risk WHERE case_id = ? AND status = ?")
+                   .params(Sql.uuid(caseId), status).query(Long.class).single();
     }
 
     /** One risk, with its reviews. */
@@ -104,5 +112,17 @@ public class RiskQueries {
                        .part("riskReviews", "SELECT v.* FROM projections.risk_review v JOIN projections.risk r "
                                             + "ON r.risk_id = v.risk_id WHERE r.case_id = ? ORDER BY v.reviewed_at")
                        .rows();
+    }
+
+    private RiskView risk(ResultSet rs) throws SQLException {
+        return new RiskView(rs.getString("risk_id"), rs.getString("case_id"),
+                rs.getString("contact_id"), rs.getString("status"), Severity.valueOf(rs.getString("severity")),
+                RiskCategory.valueOf(rs.getString("category")),
+                Arrays.stream(rs.getString("aspects").split(",")).map(RiskAspect::valueOf).toList(),
+                rs.getString("description"), json.read(rs.getString("professionals"), professionals),
+                Sql.instant(rs.getObject("identified_at", java.time.OffsetDateTime.class)),
+                rs.getString("identified_by"),
+                Sql.instant(rs.getObject("closed_at", java.time.OffsetDateTime.class)),
+                rs.getString("closed_by"), rs.getString("close_reason"), List.of(), rs.getLong("version"));
     }
 }

@@ -58,6 +58,13 @@ public class SessionQueries {
         return Optional.of(new CaseSessionsView(caseId, items));
     }
 
+    /** The case's latest sessions, the furthest ahead first, at most {@code limit}, without their history. */
+    public List<SessionView> latest(String caseId, int limit) {
+        return jdbc.sql("SELECT * FROM projections.session_booking WHERE case_id = ?"
+                        + " ORDER BY scheduled_for DESC, session_id LIMIT ?")
+                   .params(Sql.uuid(caseId), limit).query((rs, n) -> session(rs)).list();
+    }
+
     /** One session, with its history. */
     public Optional<SessionView> find(String sessionId) {
         String id = Sql.uuid(sessionId).toString();
