@@ -29,6 +29,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -95,7 +96,8 @@ class PageErrorResolver implements HandlerExceptionResolver, Ordered {
         if (e instanceof ServiceBusy || DatabaseUnavailable.is(e)) {
             return HttpStatus.SERVICE_UNAVAILABLE;
         }
-        if (e instanceof NotFound || e instanceof AggregateNotFoundException || e instanceof NoResourceFoundException) {
+        if (e instanceof NotFound || e instanceof AggregateNotFoundException || e instanceof NoResourceFoundException
+            || e instanceof NoHandlerFoundException) {
             return HttpStatus.NOT_FOUND;
         }
         if (e instanceof NotPermitted || e instanceof AccessDeniedException) {
