@@ -2,6 +2,7 @@ package org.casetrail.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -84,6 +85,23 @@ public final class FormPost {
             Forms.keep(request, CHANGED_NOTICE);
             return "redirect:" + changedPage;
         }
+    }
+
+    /** A command taking a reason and the version it expects; answers the version it wrote. */
+    public interface ReasonCommand {
+        long send(String reason, long expectedSequence);
+    }
+
+    /**
+     * A form of one required reason and the version it was loaded at (cancel, close, reopen, discard...): sends
+     * {@code command} with them and goes to {@code done} with the version written; a stale version goes back to
+     * the form, the reason kept.
+     */
+    public String reason(String label, ReasonCommand command, LongFunction<String> done) {
+        summaryField("reason");
+        String reason = form.text("reason", label, 2_000, true);
+        long version = form.version();
+        return send(() -> done.apply(command.send(reason, version - 1)), Pages.path(request));
     }
 
     private static String sentence(String message) {

@@ -62,11 +62,8 @@ class ActionForms {
     @PostMapping("/actions/{actionId}/cancel")
     String cancel(@PathVariable String actionId, HttpServletRequest request, RedirectAttributes redirect) {
         String id = Ids.require("action", actionId);
-        FormPost post = FormPost.of(request, redirect).summaryField("reason");
-        String reason = post.form().text("reason", "The reason", 2_000, true);
-        long version = post.form().version();
-        return post.send(() -> done(id, "cancel", commands.send(new CancelActionCommand(id, reason, version - 1))),
-                         "/actions/" + id + "/cancel");
+        return FormPost.of(request, redirect).reason("The reason", (reason, expected) -> commands.send(
+                new CancelActionCommand(id, reason, expected)), version -> done(id, "cancel", version));
     }
 
     @PostMapping("/actions/{actionId}/reassign")

@@ -46,21 +46,15 @@ class CaseForms {
     @PostMapping("/cases/{caseId}/close")
     String close(@PathVariable String caseId, HttpServletRequest request, RedirectAttributes redirect) {
         String id = Ids.require("case", caseId);
-        FormPost post = FormPost.of(request, redirect).summaryField("reason");
-        String reason = post.form().text("reason", "The reason", 2_000, true);
-        long version = post.form().version();
-        return post.send(() -> done(id, "close", commands.send(new CloseCaseCommand(id, reason, version - 1))),
-                         "/cases/" + id + "/close");
+        return FormPost.of(request, redirect).reason("The reason", (reason, expected) -> commands.send(
+                new CloseCaseCommand(id, reason, expected)), version -> done(id, "close", version));
     }
 
     @PostMapping("/cases/{caseId}/reopen")
     String reopen(@PathVariable String caseId, HttpServletRequest request, RedirectAttributes redirect) {
         String id = Ids.require("case", caseId);
-        FormPost post = FormPost.of(request, redirect).summaryField("reason");
-        String reason = post.form().text("reason", "The reason", 2_000, true);
-        long version = post.form().version();
-        return post.send(() -> done(id, "reopen", commands.send(new ReopenCaseCommand(id, reason, version - 1))),
-                         "/cases/" + id + "/reopen");
+        return FormPost.of(request, redirect).reason("The reason", (reason, expected) -> commands.send(
+                new ReopenCaseCommand(id, reason, expected)), version -> done(id, "reopen", version));
     }
 
     private static String done(String caseId, String step, long version) {

@@ -138,11 +138,8 @@ class ContactForms {
     @PostMapping("/contacts/{contactId}/discard")
     String discard(@PathVariable String contactId, HttpServletRequest request, RedirectAttributes redirect) {
         String id = id(contactId);
-        FormPost post = FormPost.of(request, redirect).summaryField("reason");
-        long version = post.form().version();
-        String reason = post.form().text("reason", "Why the draft is being discarded", 2_000, true);
-        return post.send(() -> contact(id, commands.send(new DiscardContactCommand(id, reason, version - 1))),
-                         changed(id, version));
+        return FormPost.of(request, redirect).reason("Why the draft is being discarded", (reason, expected) ->
+                commands.send(new DiscardContactCommand(id, reason, expected)), version -> contact(id, version));
     }
 
     @PostMapping("/contacts/{contactId}/addendum")

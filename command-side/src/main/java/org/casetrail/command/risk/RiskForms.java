@@ -73,12 +73,8 @@ class RiskForms {
     @PostMapping("/risks/{riskId}/close")
     String close(@PathVariable String riskId, HttpServletRequest request, RedirectAttributes redirect) {
         String id = Ids.require("risk", riskId);
-        FormPost post = FormPost.of(request, redirect).summaryField("reason");
-        String reason = post.form().text("reason", "The reason", 2_000, true);
-        long version = post.form().version();
-        return post.send(() -> "/risks/" + id + "/close?done=" + commands.send(new CloseRiskCommand(id, reason,
-                                                                                                    version - 1)),
-                         "/risks/" + id + "/close");
+        return FormPost.of(request, redirect).reason("The reason", (reason, expected) -> commands.send(
+                new CloseRiskCommand(id, reason, expected)), version -> "/risks/" + id + "/close?done=" + version);
     }
 
     private static List<Professional> professionals(FormReader form) {

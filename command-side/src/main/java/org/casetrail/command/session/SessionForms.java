@@ -65,11 +65,8 @@ class SessionForms {
     @PostMapping("/sessions/{sessionId}/cancel")
     String cancel(@PathVariable String sessionId, HttpServletRequest request, RedirectAttributes redirect) {
         String id = Ids.require("session", sessionId);
-        FormPost post = FormPost.of(request, redirect).summaryField("reason");
-        String reason = post.form().text("reason", "The reason", 2_000, true);
-        long version = post.form().version();
-        return post.send(() -> done(id, "cancel", commands.send(new CancelSessionCommand(id, reason, version - 1))),
-                         "/sessions/" + id + "/cancel");
+        return FormPost.of(request, redirect).reason("The reason", (reason, expected) -> commands.send(
+                new CancelSessionCommand(id, reason, expected)), version -> done(id, "cancel", version));
     }
 
     @PostMapping("/sessions/{sessionId}/missed")
