@@ -484,7 +484,18 @@ public final class Bench {
         reads.put("outstandingActions", timed(quick ? 200 : 500, () -> {
             require(get(service, token, actions).path("items").size() > 0, "outstanding actions");
         }));
+        // The pages people use, rendered as a browser gets them (HTML), on the same store; each records its read.
+        reads.put("pageMyWork", timed(quick ? 100 : 300, () -> page(service, token, "/", "My work")));
+        reads.put("pageCase", timed(quick ? 100 : 300, () -> page(service, token, "/cases/" + planted.bigCaseId(),
+                                                                 "Risk register")));
+        reads.put("pageContact", timed(quick ? 100 : 300, () -> page(service, token,
+                "/contacts/" + planted.fiftyVersionContactId(), "Contact with")));
         return reads;
+    }
+
+    private static void page(Service service, String token, String path, String expected) throws IOException {
+        String html = new String(exchange(service, token, "GET", path, null, "text/html"), StandardCharsets.UTF_8);
+        require(html.contains(expected), "the page " + path + " showing " + expected);
     }
 
     private interface Call {
