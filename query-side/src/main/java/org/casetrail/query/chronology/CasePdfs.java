@@ -28,7 +28,6 @@ import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
@@ -50,10 +49,10 @@ import com.lowagie.text.pdf.PdfWriter;
 @Component
 public class CasePdfs {
 
-    private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14);
-    private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10);
-    private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 8.5f);
-    private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 7);
+    private static final Font TITLE = PdfFonts.bold(14);
+    private static final Font HEADING = PdfFonts.bold(10);
+    private static final Font BODY = PdfFonts.regular(8.5f);
+    private static final Font SMALL = PdfFonts.regular(7);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm xxx", Locale.UK);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
@@ -253,7 +252,7 @@ public class CasePdfs {
         @Override
         public void onOpenDocument(PdfWriter writer, Document document) {
             total = writer.getDirectContent().createTemplate(40, 12);
-            font = FontFactory.getFont(FontFactory.HELVETICA).getCalculatedBaseFont(false);
+            font = PdfFonts.REGULAR;
         }
 
         @Override

@@ -1,0 +1,88 @@
+package org.casetrail.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+
+/**
+ * Names print as they were written: the chronology PDF and the court bundle, read back as text, hold every name
+ * in Polish, Welsh, Greek, Cyrillic, Turkish and Vietnamese letters (the font is embedded, Unicode-encoded). The
+ * two PDFs are kept in {@code docs/samples} as the README's samples.
+ */
+class PdfScriptsTest extends HttpTestSupport {
+
+    private static final Path SAMPLES = Path.of("..", "docs", "samples");
+    private static final List<String> NAMES = List.of("Kayden Smith-Łukasik", "Zażółć gęślą jaźń", "Siôn Ŵyn Ŷr",
+            "Αλέξανδρος Παπαδόπουλος", "Алексей Иванов", "Şükrü Işık Çağlar", "Nguyễn Thị Ngọc Ánh");
+
+    @Test
+    void everyScriptSurvivesIntoThePdfText() throws Exception {
+        String caseId = alex().post("/api/cases", """
+                {"serviceUser": {"name": "Kayden Smith-Łukasik", "dateOfBirth": "2016-04-03", "reference": "R-%s"},
+                 "planType": "CHILD_IN_NEED", "allocatedWorker": "alex"}""".formatted(UUID.randomUUID()))
+                .text("caseId");
+        StringBuilder attendees = new StringBuilder();
+        for (String name : NAMES) {
+            attendees.append(attendees.length() == 0 ? "" : ", ")
+                     .append("{\"name\": \"").append(name).append("\", \"role\": \"OTHER\"}");
+        }
+        String contactId = alex().post("/api/cases/" + caseId + "/contacts", """
+                {"attendees": [%s], "setting": {"type": "HOME"},
+                 "startedAt": "2026-11-20T10:00:00Z", "endedAt": "2026-11-20T11:00:00Z",
+                 "purpose": {"text": "Check in"}, "description": "%s"}"""
+                .formatted(attendees, String.join("\\n", NAMES))).text("contactId");
+        assertThat(alex().post("/api/contacts/" + contactId + "/finalise", "").status()).isEqualTo(200);
+        eventually(() -> as("morgan").get("/api/cases/" + caseId + "/chronology").body(),
+                   body -> body.contains("Check in") || body.contains("Kayden"), Duration.ofSeconds(10));
+
+        byte[] chronologyPdf = pdf("/api/cases/" + caseId + "/chronology");
+        byte[] bundlePdf = pdf("/api/cases/" + caseId + "/bundle");
+        // The samples in docs/ are these, rewritten on every run.
+        Files.createDirectories(SAMPLES);
+        Files.write(SAMPLES.resolve("chronology.pdf"), chronologyPdf);
+        Files.write(SAMPLES.resolve("bundle.pdf"), bundlePdf);
+        String chronology = text(chronologyPdf);
+        assertThat(squeezed(chronology)).contains(squeezed("Kayden Smith-Łukasik"));
+        String bundle = text(bundlePdf);
+        for (String name : NAMES) {
+            assertThat(squeezed(bundle)).as(name).contains(squeezed(name));
+        }
+    }
+
+    private byte[] pdf(String path) throws Exception {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + path)).header("Accept", "application/pdf").header("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString("morgan:casetrail".getBytes())).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
+    }
+
+    private static String text(byte[] pdf) throws Exception {
+        PdfReader reader = new PdfReader(pdf);
+        StringBuilder text = new StringBuilder();
+        var extractor = new PdfTextExtractor(reader);
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(extractor.getTextFromPage(page)).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** Without white space: a name the layout broke across lines is still the same name. */
+    private static String squeezed(String text) {
+        return text.replaceAll("\\s+", "");
+    }
+}
