@@ -20,6 +20,19 @@ import org.junit.jupiter.api.Test;
 /** Requests at the edges that once answered 500 or a container page: each now a problem+json with its status. */
 class EdgeCasesHttpTest extends HttpTestSupport {
 
+    /** An unknown zone was once ignored, and times came back in another zone than the one asked for. */
+    @Test
+    void anUnknownTimeZoneIsRefusedAndAKnownOneIsUsed() {
+        String caseId = openCase();
+        var refused = alex().header("Time-Zone", "Mars/Olympus").get("/api/cases/" + caseId + "?minVersion=1");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo("Time-Zone");
+        var tokyo = alex().header("Time-Zone", "Asia/Tokyo").get("/api/cases/" + caseId + "?minVersion=1");
+        assertThat(tokyo.status()).isEqualTo(200);
+        assertThat(tokyo.json().path("openedAt").asText()).endsWith("+09:00");
+    }
+
     @Test
     void errorAskedForDirectlyIsAPathThatNamesNothing() {
         var response = alex().get("/error");

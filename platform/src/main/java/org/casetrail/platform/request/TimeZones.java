@@ -75,14 +75,20 @@ public class TimeZones {
         return builder -> builder.serializerByType(Instant.class, new ZonedInstantSerializer(properties.timeZone()));
     }
 
+    /** Whether a {@code Time-Zone} header names a zone (one that does not is refused before any handler). */
+    private static boolean valid(String zone) {
+        try {
+            ZoneId.of(zone.trim());
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+
     static ZoneId zoneFor(HttpServletRequest request, UserZones zones) {
         String asked = request.getHeader(HEADER);
-        if (asked != null) {
-            try {
-                return ZoneId.of(asked.trim());
-            } catch (DateTimeException ignored) {
-                // An unknown zone name falls back to the user's zone rather than failing the read.
-            }
+        if (asked != null && valid(asked)) {
+            return ZoneId.of(asked.trim());
         }
         return CurrentUser.find().map(user -> zones.zoneOf(user.username())).orElse(zones.serviceDefault());
     }

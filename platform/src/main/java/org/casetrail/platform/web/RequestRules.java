@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * What every request must be before any handler sees it: a body of at most {@link #MAX_BODY} bytes (413), a body's {@code Content-Type}, when given, names one
  * media type (not {@code *}{@code /*} or {@code application/*}, which say nothing about how to read it: 415), and
  * query parameters meet the same text rules as bodies ({@link InputRules}): one holding a control character (a
- * {@code %00}, say) is refused as bad input naming it (400).
+ * {@code %00}, say) is refused as bad input naming it (400); a {@code Time-Zone} header names a zone (400).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -34,6 +34,9 @@ public class RequestRules extends OncePerRequestFilter {
 
     /** The largest body a request may have: well above the largest record (50,000 characters of text). */
     static final long MAX_BODY = 1024 * 1024;
+
+    /** The header a client names the zone its times are shown in with (read by {@code request.TimeZones}). */
+    static final String TIME_ZONE = "Time-Zone";
 
     private final Problems problems;
 
@@ -53,6 +56,18 @@ public class RequestRules extends OncePerRequestFilter {
                     "Content-Type must name one media type; send the body as application/json"), Map.of());
             return;
         }
+        String zone = request.getHeader(TIME_ZONE);
+        if (zone != null && !isZone(zone)) {
+            problems.write(response, Problems.invalid(TIME_ZONE + " must name a time zone, such as Europe/London",
+                    List.of(new Problems.FieldError(TIME_ZONE, "is not a time zone"))), Map.of());
+            return;
+        }
+        if (isForm(request)) {
+            // A page's form: each field is read, under the same text rules, by the form that takes it, and a field
+            // it cannot take goes back to that form with a message in words (not a problem document).
+            chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request) : request, response);
+            return;
+        }
         List<Problems.FieldError> errors = new ArrayList<>();
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             boolean bad = InputRules.textOrNull(parameter.getKey()) == null;
@@ -70,6 +85,22 @@ public class RequestRules extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request) : request, response);
+    }
+
+    /** A zone name as {@code ZoneId} reads it ({@code Europe/London}, {@code UTC}, {@code +01:00}). */
+    private static boolean isZone(String zone) {
+        try {
+            java.time.ZoneId.of(zone.trim());
+            return true;
+        } catch (java.time.DateTimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return "POST".equals(request.getMethod()) && type != null
+               && type.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
     }
 
     public static ProblemDetail tooLarge() {
