@@ -63,6 +63,12 @@ class FollowUpsHttpTest extends HttpTestSupport {
         return response.text("contactId");
     }
 
+    /** Signs a contact and waits until the contact projection has it signed: only then is it a home visit. */
+    void signed(String contactId) {
+        assertThat(alex().post("/api/contacts/" + contactId + "/finalise", "").status()).isEqualTo(200);
+        assertThat(alex().get("/api/contacts/" + contactId + "?minVersion=2").status()).isEqualTo(200);
+    }
+
     /** Opens a case and waits until the case projection has it. */
     String openCase(String planType) {
         String caseId = alex().post("/api/cases", """
@@ -279,8 +285,10 @@ class FollowUpsHttpTest extends HttpTestSupport {
     @Test
     void homeVisitsAreDueInWorkingDaysAcrossAWeekendAndTheChristmasBankHolidays() {
         String caseId = openCase("CHILD_PROTECTION");
-        contactRead(contact(caseId, "HOME", "2026-12-18T10:00:00Z"));
+        signed(contact(caseId, "HOME", "2026-12-18T10:00:00Z"));
         contactRead(contact(caseId, "OFFICE", "2027-01-05T10:00:00Z"));
+        // A complete home visit left unsigned is not yet a visit: it counts once it is signed.
+        contactRead(contact(caseId, "HOME", "2027-01-05T13:00:00Z"));
         String signedHome = contact(caseId, "HOME", "2027-01-05T11:00:00Z");
         alex().post("/api/contacts/" + signedHome + "/finalise", "");
         assertThat(alex().get("/api/contacts/" + signedHome + "?minVersion=2").status()).isEqualTo(200);
@@ -293,8 +301,8 @@ class FollowUpsHttpTest extends HttpTestSupport {
         JsonNode item = visit(alex().get("/api/compliance/visits?asOf=2027-01-06").json(), caseId);
         assertThat(item.path("planType").asText()).isEqualTo("CHILD_PROTECTION");
         assertThat(item.path("standard").asText()).isEqualTo("a home visit every 10 working days");
-        assertThat(item.path("lastHomeVisit").asText()).as("the finalised HOME contact of 5 January counts, "
-                + "the discarded draft does not").isEqualTo("2027-01-05T11:00:00Z");
+        assertThat(item.path("lastHomeVisit").asText()).as("the signed HOME contact of 5 January counts, the "
+                + "discarded draft and the unsigned one do not").isEqualTo("2027-01-05T11:00:00Z");
         JsonNode before = visit(alex().get("/api/compliance/visits?asOf=2027-01-04").json(), caseId);
         assertThat(before.path("lastHomeVisit").asText()).isEqualTo("2026-12-18T10:00:00Z");
         assertThat(before.path("nextDue").asText()).isEqualTo("2027-01-06");
@@ -309,7 +317,7 @@ class FollowUpsHttpTest extends HttpTestSupport {
     @Test
     void aHomeVisitMissedOverChristmasIsOverdueTheDayAfterItWasDue() {
         String caseId = openCase("CHILD_PROTECTION");
-        contactRead(contact(caseId, "HOME", "2026-12-18T10:00:00Z"));
+        signed(contact(caseId, "HOME", "2026-12-18T10:00:00Z"));
         JsonNode due = alex().get("/api/compliance/visits?asOf=2027-01-06").json();
         assertThat(visit(due, caseId).path("nextDue").asText()).isEqualTo("2027-01-06");
         assertThat(visit(due, caseId).path("overdue").asBoolean()).isFalse();

@@ -52,7 +52,10 @@ public class CaseContacts {
                    .query(String.class).list();
     }
 
-    /** Each case's latest home visit (not discarded) that took place before {@code before}. */
+    /**
+     * Each case's latest home visit that took place before {@code before}: a signed contact at home. A draft is not
+     * yet a visit (an empty one would otherwise satisfy the visit standard); it counts once it is signed.
+     */
     public Map<String, Instant> lastHomeVisits(Instant before) {
         return lastHomeVisits(before, null);
     }
@@ -65,7 +68,7 @@ public class CaseContacts {
             args.add(caseIds.stream().map(Sql::uuid).toArray(java.util.UUID[]::new));
         }
         jdbc.sql("SELECT case_id::text, max(occurred_at) FROM projections.contact"
-                 + " WHERE setting_type = 'HOME' AND status <> 'DISCARDED' AND occurred_at < ?"
+                 + " WHERE setting_type = 'HOME' AND status = 'FINALISED' AND occurred_at < ?"
                  + (caseIds == null ? "" : " AND case_id = ANY(?)") + " GROUP BY case_id")
             .params(args)
             .query(rs -> {
