@@ -116,6 +116,18 @@ class BundleTest extends HttpTestSupport {
         assertThat(growthMb).as("heap growth while producing it").isLessThan(256);
     }
 
+    /** As a contact as of a moment before it existed is a 404, so is a bundle of a case before it was opened. */
+    @Test
+    void aBundleAsOfBeforeTheCaseWasOpenedIs404() {
+        String caseId = openCase();
+        assertThat(alex().get("/api/cases/" + caseId + "?minVersion=1").status()).isEqualTo(200);
+        var before = as("morgan").get("/api/cases/" + caseId + "/bundle?asOf=2000-01-01T00:00:00Z");
+        assertThat(before.status()).isEqualTo(404);
+        assertThat(before.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(as("morgan").get("/api/cases/" + caseId + "/bundle?asOf=" + Instant.now().plusSeconds(1))
+                               .status()).isEqualTo(200);
+    }
+
     @Test
     void onlyManagersAndAuditorsProduceBundlesAndSubjectAccess() throws Exception {
         String caseId = openCase();

@@ -164,12 +164,17 @@ class PagesWalkTest extends HttpTestSupport {
             var csv = avery.download(avery.href("Download CSV"));
             assertThat(new String(csv.body(), StandardCharsets.UTF_8)).contains("Алексей Иванов");
 
-            avery.type("bundle-at-day", String.valueOf(yesterday.getDayOfMonth()))
-                 .type("bundle-at-month", String.valueOf(yesterday.getMonthValue()))
-                 .type("bundle-at-year", String.valueOf(yesterday.getYear()));
-            String bundle = "/cases/" + caseId + "/bundle?bundle-at-day=" + yesterday.getDayOfMonth()
-                            + "&bundle-at-month=" + yesterday.getMonthValue()
-                            + "&bundle-at-year=" + yesterday.getYear();
+            LocalDate today = LocalDate.now(LONDON);
+            avery.type("bundle-at-day", String.valueOf(today.getDayOfMonth()))
+                 .type("bundle-at-month", String.valueOf(today.getMonthValue()))
+                 .type("bundle-at-year", String.valueOf(today.getYear()));
+            String bundle = "/cases/" + caseId + "/bundle?bundle-at-day=" + today.getDayOfMonth()
+                            + "&bundle-at-month=" + today.getMonthValue() + "&bundle-at-year=" + today.getYear();
+            String beforeTheCase = "/cases/" + caseId + "/bundle?bundle-at-day=" + yesterday.getDayOfMonth()
+                                   + "&bundle-at-month=" + yesterday.getMonthValue()
+                                   + "&bundle-at-year=" + yesterday.getYear();
+            assertThat(avery.download(beforeTheCase).statusCode()).as("a bundle of the case before it was opened")
+                                                                 .isEqualTo(404);
             var pdfBundle = avery.download(bundle);
             assertThat(pdfBundle.statusCode()).isEqualTo(200);
             assertThat(new String(pdfBundle.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.casetrail.platform.CasetrailProperties;
 import org.casetrail.platform.db.HeldRows;
@@ -41,6 +42,18 @@ public class ChronologyQueries {
         this.jdbc = jdbc;
         this.cases = cases;
         this.zone = properties.timeZone();
+    }
+
+    /**
+     * The court bundle's chronology: the whole of it as it stood at {@code asOf} (now when null); empty for no such
+     * case and for a moment before the case was opened, as a contact as of a moment before it existed is.
+     */
+    public Optional<ChronologyView> bundle(String caseId, Instant asOf) {
+        Optional<CaseHeader> header = cases.header(caseId);
+        if (header.isEmpty() || asOf != null && header.get().openedAt().isAfter(asOf)) {
+            return Optional.empty();
+        }
+        return find(new FindChronologyQuery(caseId, null, null, Set.of(), asOf, 0, null));
     }
 
     /** The entries the query asks for, numbered in chronological order; empty for no such case. */

@@ -97,13 +97,15 @@ class ChronologyQueryController {
     /** The court bundle: the chronology and every contact in full as it stood, streamed page by page. */
     @Operation(summary = "The court bundle as of an instant: chronology and every contact in full, as a PDF (managers, auditors)")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "The PDF, streamed"),
-            @ApiResponse(responseCode = "404", description = "No such case")})
+            @ApiResponse(responseCode = "404", description = "No such case, or none yet at `asOf`")})
     @GetMapping(path = "/api/cases/{caseId}/bundle")
     @AuditedRead(caseId = "caseId")
     ResponseEntity<StreamingResponseBody> bundle(@PathVariable String caseId,
                                                  @RequestParam(required = false) String asOf) {
-        return printed(find(caseId, null, null, null, asOf, 0, null),
-                       "attachment; filename=\"bundle-" + caseId + ".pdf\"", pdfs::bundle);
+        String id = Ids.require("case", caseId);
+        ChronologyView view = chronologies.bundle(id, asOf == null ? null : Params.instant("asOf", asOf))
+                .orElseThrow(() -> new NotFound("case as of that moment", caseId));
+        return printed(view, "attachment; filename=\"bundle-" + caseId + ".pdf\"", pdfs::bundle);
     }
 
     private interface Printer {

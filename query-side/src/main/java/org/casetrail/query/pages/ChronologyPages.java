@@ -100,8 +100,8 @@ class ChronologyPages {
     void bundle(@PathVariable String caseId, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         FormReader form = new FormReader(request);
-        ChronologyView view = chronologies.find(new FindChronologyQuery(Ids.require("case", caseId), null, null,
-                Set.of(), asOf(form, "bundle-at"), 0, null)).orElseThrow(() -> new NotFound("case", caseId));
+        ChronologyView view = chronologies.bundle(Ids.require("case", caseId), asOf(form, "bundle-at"))
+                .orElseThrow(() -> new NotFound("case as of that moment", caseId));
         response.setContentType(MediaType.APPLICATION_PDF_VALUE);
         response.setHeader("Content-Disposition", "attachment; filename=\"bundle-" + view.caseId() + ".pdf\"");
         response.setHeader("X-Chronology-Digest", view.digest());
