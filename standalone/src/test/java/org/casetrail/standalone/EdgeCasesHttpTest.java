@@ -20,6 +20,20 @@ import org.junit.jupiter.api.Test;
 /** Requests at the edges that once answered 500 or a container page: each now a problem+json with its status. */
 class EdgeCasesHttpTest extends HttpTestSupport {
 
+    @Test
+    void jsonResponsesEndWithALineBreak() {
+        String caseId = openCase();
+        var read = alex().get("/api/cases/" + caseId + "?minVersion=1");
+        assertThat(read.body()).startsWith("{").endsWith("}\n");
+        var problem = alex().get("/api/cases/" + java.util.UUID.randomUUID());
+        assertThat(problem.status()).isEqualTo(404);
+        assertThat(problem.body()).endsWith("}\n");
+        var filtered = alex().header("Time-Zone", "Mars/Olympus").get("/api/cases/" + caseId);
+        assertThat(filtered.body()).as("a problem written by a filter").endsWith("}\n");
+        var list = alex().get("/api/cases");
+        assertThat(list.body()).endsWith("}\n");
+    }
+
     /** An unknown zone was once ignored, and times came back in another zone than the one asked for. */
     @Test
     void anUnknownTimeZoneIsRefusedAndAKnownOneIsUsed() {

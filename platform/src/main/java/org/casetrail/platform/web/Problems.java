@@ -62,6 +62,8 @@ public class Problems {
         response.setStatus(problem.getStatus());
         headers.forEach(response::setHeader);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        objectMapper.writeValue(response.getOutputStream(), problem);
+        // As every JSON response does (ApiJsonConverter), the document ends with a line break.
+        response.getOutputStream().write(objectMapper.writeValueAsBytes(problem));
+        response.getOutputStream().write('\n');
     }
 }
