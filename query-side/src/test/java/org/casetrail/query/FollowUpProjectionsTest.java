@@ -96,8 +96,9 @@ class FollowUpProjectionsTest extends ProjectionTestSupport {
         var answered = waitFor(() -> java.util.Optional.of(guidance.requests("ANSWERED", caseId, null))
                 .filter(queue -> !queue.items().isEmpty())).items().get(0);
         assertThat(answered.answeredBy()).isEqualTo("morgan");
-        assertThat(sessions.ofCase(caseId).orElseThrow().items()).singleElement()
-                .satisfies(s -> assertThat(s.status()).isEqualTo("BOOKED"));
+        // The session is handled by the same projection as the rest but may land a moment later: wait for it too.
+        var booked = waitFor(() -> sessions.ofCase(caseId).filter(found -> !found.items().isEmpty()));
+        assertThat(booked.items()).singleElement().satisfies(s -> assertThat(s.status()).isEqualTo("BOOKED"));
 
         var report = compliance.recording(Instant.parse("2026-12-01T12:00:00Z"));
         assertThat(report.risksWithoutAction()).extracting(r -> r.riskId()).contains(unactioned)
