@@ -135,6 +135,11 @@ public record CasetrailProperties(
                            @DefaultValue("roles") String rolesClaim,
                            @DefaultValue("preferred_username") String nameClaim,
                            @DefaultValue("5m") Duration authCacheTtl) {
+
+        /** Whether users come from the identity provider's tokens ({@code jwt}) rather than local accounts. */
+        public boolean jwt() {
+            return "jwt".equalsIgnoreCase(mode);
+        }
     }
 
     /**

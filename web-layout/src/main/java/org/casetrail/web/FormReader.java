@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.casetrail.platform.web.Ids;
 import org.casetrail.platform.web.InputRules;
 import org.casetrail.platform.web.InvalidFields;
 
@@ -87,6 +88,19 @@ public final class FormReader {
             }
         }
         return chosen;
+    }
+
+    /**
+     * A record chosen from a list (the contact a follow-up was done in, say): its id in Casetrail's form, or null
+     * with {@code message} at the field when none was chosen or the value is not an id.
+     */
+    public String chosenId(String field, String label, String message) {
+        String chosen = text(field, label, 36, false);
+        String id = chosen == null ? null : Ids.canonicalOrNull(chosen);
+        if (id == null) {
+            refuse(field, message);
+        }
+        return id;
     }
 
     /** The values of a repeated field as given (ids chosen from a list, say). */

@@ -64,7 +64,7 @@ class PageSecurity {
                                         ObjectProvider<JwtDecoder> tokens) throws Exception {
         http.securityMatcher(Pages::isPage);
         var security = properties.security();
-        if (SignIn.withIdentityProvider(properties)) {
+        if (security.jwt()) {
             // Councils sign in with their own identity provider (OpenID Connect); a tool may send the same bearer
             // tokens the API takes. There are no local passwords in this mode.
             if (identityProviders.getIfAvailable() != null) {

@@ -26,17 +26,13 @@ class SignIn {
     private final List<Provider> providers = new ArrayList<>();
 
     SignIn(CasetrailProperties properties, ObjectProvider<ClientRegistrationRepository> registrations) {
-        this.local = !withIdentityProvider(properties);
+        this.local = !properties.security().jwt();
         if (registrations.getIfAvailable() instanceof Iterable<?> all && !local) {
             for (Object registration : all) {
                 ClientRegistration r = (ClientRegistration) registration;
                 providers.add(new Provider("/oauth2/authorization/" + r.getRegistrationId(), r.getClientName()));
             }
         }
-    }
-
-    static boolean withIdentityProvider(CasetrailProperties properties) {
-        return "jwt".equalsIgnoreCase(properties.security().mode());
     }
 
     @GetMapping("/sign-in")

@@ -51,7 +51,7 @@ class ActionForms {
         String id = Ids.require("action", actionId);
         FormPost post = FormPost.of(request, redirect).summaryField("outcome");
         FormReader form = post.form();
-        String contactId = contact(form);
+        String contactId = form.chosenId("contact", "The contact", "Choose the contact it was done in");
         String outcome = form.text("outcome", "The outcome", 10_000, true);
         long version = form.version();
         return post.send(() -> done(id, "complete", commands.send(new CompleteActionCommand(id, contactId, outcome,
@@ -88,16 +88,6 @@ class ActionForms {
         return post.send(() -> done(id, "due-date", commands.send(new RedateActionCommand(id, due, reason,
                                                                                            version - 1))),
                          "/actions/" + id + "/due-date");
-    }
-
-    /** The contact a follow-up was done in, chosen from the case's contacts. */
-    static String contact(FormReader form) {
-        String chosen = form.text("contact", "The contact", 36, false);
-        String id = chosen == null ? null : Ids.canonicalOrNull(chosen);
-        if (id == null) {
-            form.refuse("contact", "Choose the contact it was done in");
-        }
-        return id;
     }
 
     private static String done(String actionId, String step, long version) {

@@ -58,11 +58,7 @@ class RiskForms {
         String id = Ids.require("risk", riskId);
         FormPost post = FormPost.of(request, redirect).summaryField("note");
         FormReader form = post.form();
-        String chosen = form.text("contact", "The contact", 36, false);
-        String contactId = chosen == null ? null : Ids.canonicalOrNull(chosen);
-        if (contactId == null) {
-            form.refuse("contact", "Choose the contact it was reviewed in");
-        }
+        String contactId = form.chosenId("contact", "The contact", "Choose the contact it was reviewed in");
         Severity severity = form.choice("severity", "The severity now", Severity.class, true);
         String note = form.text("note", "What the review found", 10_000, true);
         long version = form.version();

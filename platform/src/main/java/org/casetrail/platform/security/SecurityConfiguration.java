@@ -48,7 +48,7 @@ class SecurityConfiguration {
             throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> problems.write(response,
                 Problems.problem(HttpStatus.UNAUTHORIZED, "Sign in to use Casetrail"),
-                Map.of("WWW-Authenticate", isJwt(properties) ? "Bearer" : "Basic realm=\"casetrail\""));
+                Map.of("WWW-Authenticate", properties.security().jwt() ? "Bearer" : "Basic realm=\"casetrail\""));
         AccessDeniedHandler denied = (request, response, e) -> problems.write(response,
                 Problems.problem(HttpStatus.FORBIDDEN, "FORBIDDEN_FOR_ROLE", "Your role may not do this"), Map.of());
 
@@ -76,7 +76,7 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.POST, "/actuator/projections", "/actuator/projections/**")
                             .hasRole(Role.MANAGER.name())
                     .anyRequest().hasAnyRole(ALL_ROLES));
-        if (isJwt(properties)) {
+        if (properties.security().jwt()) {
             var security = properties.security();
             http.oauth2ResourceServer(rs -> rs
                     .authenticationEntryPoint(unauthenticated)
@@ -111,16 +111,12 @@ class SecurityConfiguration {
         return new UserZones(zones, properties.timeZone());
     }
 
-    private static boolean isJwt(CasetrailProperties properties) {
-        return "jwt".equalsIgnoreCase(properties.security().mode());
-    }
-
     /** The configured accounts, or the three demo accounts when none are configured. */
     private static List<CasetrailProperties.User> configuredOrDemo(CasetrailProperties properties) {
         if (!properties.security().users().isEmpty()) {
             return properties.security().users();
         }
-        if (!isJwt(properties)) {
+        if (!properties.security().jwt()) {
             log.warn("No accounts configured (casetrail.security.users): using the demo accounts alex (PRACTITIONER),"
                      + " morgan (MANAGER) and avery (AUDITOR) with the password '{}'. Never use them for real records.",
                      DEMO_PASSWORD);

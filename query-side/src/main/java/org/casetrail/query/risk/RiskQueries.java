@@ -33,6 +33,12 @@ import com.fasterxml.jackson.databind.JavaType;
 @Component
 public class RiskQueries {
 
+    /** A risk's reviews, from the review table aliased {@code v}; the caller adds which risks. */
+    private static final String REVIEWS = """
+            SELECT v.risk_id, v.version, v.contact_id, v.note, v.severity, v.previous_severity, v.reviewed_at,
+                   v.reviewed_by
+            FROM projections.risk_review v""";
+
     private final JdbcClient jdbc;
     private final Json json;
     private final JavaType professionals;
@@ -58,11 +64,9 @@ public class RiskQueries {
                 .list();
         Map<String, Long> versions = new LinkedHashMap<>();
         risks.forEach(risk -> versions.put(risk.riskId(), risk.version()));
-        Map<String, List<ReviewView>> reviews = HistoryRows.upTo(jdbc, """
-                SELECT v.risk_id, v.version, v.contact_id, v.note, v.severity, v.previous_severity, v.reviewed_at,
-                       v.reviewed_by
-                FROM projections.risk_review v JOIN projections.risk r ON r.risk_id = v.risk_id
-                WHERE r.case_id = ? ORDER BY v.version""", id, "risk_id", versions, Rows.as(ReviewView.class));
+        Map<String, List<ReviewView>> reviews = HistoryRows.upTo(jdbc, REVIEWS
+                + " JOIN projections.risk r ON r.risk_id = v.risk_id WHERE r.case_id = ? ORDER BY v.version", id,
+                "risk_id", versions, Rows.as(ReviewView.class));
         return Optional.of(new RiskRegisterView(caseId, risks.stream()
                 .map(risk -> risk.withReviews(reviews.getOrDefault(risk.riskId(), List.of()))).toList()));
     }
@@ -83,11 +87,13 @@ public class RiskQueries {
 
     /** One risk, with its reviews. */
     public Optional<RiskView> find(String riskId) {
-        String id = Sql.uuid(riskId).toString();
-        return jdbc.sql("SELECT case_id::text FROM projections.risk WHERE risk_id = ?").param(Sql.uuid(riskId))
-                   .query(String.class).optional()
-                   .flatMap(caseId -> register(caseId, null))
-                   .flatMap(found -> found.items().stream().filter(r -> r.riskId().equals(id)).findFirst());
+        UUID id = Sql.uuid(riskId);
+        return jdbc.sql("SELECT * FROM projections.risk WHERE risk_id = ?").param(id)
+                   .query((rs, n) -> risk(rs)).optional()
+                   .map(risk -> risk.withReviews(HistoryRows.upTo(jdbc, REVIEWS
+                           + " WHERE v.risk_id = ? ORDER BY v.version", id, "risk_id",
+                           Map.of(risk.riskId(), risk.version()), Rows.as(ReviewView.class))
+                           .getOrDefault(risk.riskId(), List.of())));
     }
 
     /** Every open risk across all cases, oldest first, with the contacts that identified or reviewed it. */

@@ -28,6 +28,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class SessionQueries {
 
+    /** A session's changes, from the change table aliased {@code c}; the caller adds which sessions. */
+    private static final String CHANGES = """
+            SELECT c.session_id, c.version, c.change, c.scheduled_for, c.attempted_at, c.note, c.changed_at AS at,
+                   c.changed_by AS by
+            FROM projections.session_change c""";
+
     private final JdbcClient jdbc;
     private final KnownCases knownCases;
 
@@ -49,11 +55,9 @@ public class SessionQueries {
                 .list();
         Map<String, Long> versions = new LinkedHashMap<>();
         items.forEach(session -> versions.put(session.sessionId(), session.version()));
-        Map<String, List<ChangeView>> history = HistoryRows.upTo(jdbc, """
-                SELECT c.session_id, c.version, c.change, c.scheduled_for, c.attempted_at, c.note, c.changed_at AS at,
-                       c.changed_by AS by
-                FROM projections.session_change c JOIN projections.session_booking s ON s.session_id = c.session_id
-                WHERE s.case_id = ? ORDER BY c.version""", id, "session_id", versions, Rows.as(ChangeView.class));
+        Map<String, List<ChangeView>> history = HistoryRows.upTo(jdbc, CHANGES
+                + " JOIN projections.session_booking s ON s.session_id = c.session_id WHERE s.case_id = ?"
+                + " ORDER BY c.version", id, "session_id", versions, Rows.as(ChangeView.class));
         items = items.stream().map(s -> s.withHistory(history.getOrDefault(s.sessionId(), List.of()))).toList();
         return Optional.of(new CaseSessionsView(caseId, items));
     }
@@ -67,11 +71,13 @@ public class SessionQueries {
 
     /** One session, with its history. */
     public Optional<SessionView> find(String sessionId) {
-        String id = Sql.uuid(sessionId).toString();
-        return jdbc.sql("SELECT case_id::text FROM projections.session_booking WHERE session_id = ?")
-                   .param(Sql.uuid(sessionId)).query(String.class).optional()
-                   .flatMap(this::ofCase)
-                   .flatMap(found -> found.items().stream().filter(s -> s.sessionId().equals(id)).findFirst());
+        UUID id = Sql.uuid(sessionId);
+        return jdbc.sql("SELECT * FROM projections.session_booking WHERE session_id = ?").param(id)
+                   .query((rs, n) -> session(rs)).optional()
+                   .map(session -> session.withHistory(HistoryRows.upTo(jdbc, CHANGES
+                           + " WHERE c.session_id = ? ORDER BY c.version", id, "session_id",
+                           Map.of(session.sessionId(), session.version()), Rows.as(ChangeView.class))
+                           .getOrDefault(session.sessionId(), List.of())));
     }
 
     /** Booked sessions of these cases scheduled in [from, to), soonest first, without their history. */
