@@ -214,9 +214,6 @@ final class Dataset {
                 new Purpose("Review progress against the plan", List.of(c.plans.get(random.nextInt(c.plans.size()))),
                             random.nextBoolean() ? "Motivational interviewing" : null, null),
                 description(), heldSession), worker, "DraftContactCommand");
-        if (heldSession != null) {
-            append(heldSession, "Session", new SessionHeldEvent(heldSession, contactId), worker, "DraftContactCommand");
-        }
         for (int e = 0; e < edits; e++) {
             if (e % 2 == 0) {
                 append(contactId, "Contact", new DescriptionChangedEvent(contactId, description()), worker,
@@ -233,52 +230,60 @@ final class Dataset {
                    "DiscardContactCommand");
             return contactId;
         }
+        if (!plain) {
+            // Follow-ups are raised while the note is a draft, and signed with it.
+            if (random.nextDouble() < 0.2) {
+                String riskId = uuid();
+                append(riskId, "Risk", new RiskIdentifiedEvent(riskId, c.id, contactId, RiskCategory.values()[random.nextInt(3)],
+                        List.of(RiskAspect.SAFETY), "Concern raised: " + SENTENCES[8], Severity.values()[random.nextInt(3)],
+                        List.of(new Professional("School nurse", "Primary school", "Nurse")), null), worker, "IdentifyRiskCommand");
+                c.openRisks.add(riskId);
+                c.entries++;
+            } else if (!c.openRisks.isEmpty() && random.nextDouble() < 0.1) {
+                String riskId = c.openRisks.get(random.nextInt(c.openRisks.size()));
+                append(riskId, "Risk", new RiskReviewedEvent(riskId, contactId, "Reviewed with the family",
+                        Severity.values()[random.nextInt(3)]), worker, "ReviewRiskCommand");
+                c.entries++;
+            }
+            if (!c.openActions.isEmpty() && random.nextDouble() < 0.6) {
+                String[] action = c.openActions.remove(0);
+                append(action[0], "Action", new ActionCompletedEvent(action[0], contactId, "Done as agreed"), worker,
+                       "CompleteActionCommand");
+                outstandingByAssignee.merge(action[1], -1, Integer::sum);
+                c.entries++;
+            }
+            if (random.nextDouble() < 0.3) {
+                String actionId = uuid();
+                append(actionId, "Action", new ActionAssignedEvent(actionId, c.id, contactId, "Chase the GP referral",
+                        c.worker, LocalDate.ofInstant(now.plus(Duration.ofDays(14)), ZoneOffset.UTC), ActionTerm.SHORT, null),
+                       worker, "AssignActionCommand");
+                c.openActions.add(new String[] {actionId, c.worker});
+                outstandingByAssignee.merge(c.worker, 1, Integer::sum);
+                c.entries++;
+            }
+            if (random.nextDouble() < 0.4) {
+                String sessionId = uuid();
+                append(sessionId, "Session", new SessionBookedEvent(sessionId, c.id, contactId,
+                        now.plus(Duration.ofDays(7)), new Setting(SettingType.HOME, null), "Review the safety plan", null),
+                       worker, "BookSessionCommand");
+                c.entries++;
+                if (random.nextDouble() < 0.1) {
+                    append(sessionId, "Session", new SessionMissedEvent(sessionId, "Family not at home"), worker,
+                           "RecordMissedSessionCommand");
+                    c.entries++;
+                } else {
+                    c.bookedSession = sessionId;
+                }
+            }
+        }
         append(contactId, "Contact", new ContactFinalisedEvent(contactId, worker), worker, "FinaliseContactCommand");
+        if (heldSession != null) {
+            append(heldSession, "Session", new SessionHeldEvent(heldSession, contactId), worker,
+                   "FinaliseContactCommand");
+        }
         c.entries++;
         if (plain) {
             return contactId;
-        }
-        if (random.nextDouble() < 0.2) {
-            String riskId = uuid();
-            append(riskId, "Risk", new RiskIdentifiedEvent(riskId, c.id, contactId, RiskCategory.values()[random.nextInt(3)],
-                    List.of(RiskAspect.SAFETY), "Concern raised: " + SENTENCES[8], Severity.values()[random.nextInt(3)],
-                    List.of(new Professional("School nurse", "Primary school", "Nurse"))), worker, "IdentifyRiskCommand");
-            c.openRisks.add(riskId);
-            c.entries++;
-        } else if (!c.openRisks.isEmpty() && random.nextDouble() < 0.1) {
-            String riskId = c.openRisks.get(random.nextInt(c.openRisks.size()));
-            append(riskId, "Risk", new RiskReviewedEvent(riskId, contactId, "Reviewed with the family",
-                    Severity.values()[random.nextInt(3)]), worker, "ReviewRiskCommand");
-            c.entries++;
-        }
-        if (!c.openActions.isEmpty() && random.nextDouble() < 0.6) {
-            String[] action = c.openActions.remove(0);
-            append(action[0], "Action", new ActionCompletedEvent(action[0], contactId, "Done as agreed"), worker,
-                   "CompleteActionCommand");
-            outstandingByAssignee.merge(action[1], -1, Integer::sum);
-            c.entries++;
-        }
-        if (random.nextDouble() < 0.3) {
-            String actionId = uuid();
-            append(actionId, "Action", new ActionAssignedEvent(actionId, c.id, contactId, "Chase the GP referral",
-                    c.worker, LocalDate.ofInstant(now.plus(Duration.ofDays(14)), ZoneOffset.UTC), ActionTerm.SHORT),
-                   worker, "AssignActionCommand");
-            c.openActions.add(new String[] {actionId, c.worker});
-            outstandingByAssignee.merge(c.worker, 1, Integer::sum);
-            c.entries++;
-        }
-        if (random.nextDouble() < 0.4) {
-            String sessionId = uuid();
-            append(sessionId, "Session", new SessionBookedEvent(sessionId, c.id, contactId,
-                    now.plus(Duration.ofDays(7)), new Setting(SettingType.HOME, null), "Review the safety plan"),
-                   worker, "BookSessionCommand");
-            if (random.nextDouble() < 0.1) {
-                append(sessionId, "Session", new SessionMissedEvent(sessionId, "Family not at home"), worker,
-                       "RecordMissedSessionCommand");
-                c.entries++;
-            } else {
-                c.bookedSession = sessionId;
-            }
         }
         if (random.nextDouble() < 0.02) {
             append(contactId, "Contact", new AddendumAddedEvent(contactId, uuid(), "The school confirmed the date.",

@@ -67,18 +67,18 @@ class FollowUpProjectionsTest extends ProjectionTestSupport {
         store("Contact", second, 0, draft(second, caseId, VISIT.plusSeconds(86_400)));
         store("Risk", actioned, 0, new RiskIdentifiedEvent(actioned, caseId, first, RiskCategory.TO_SELF,
                 List.of(RiskAspect.EMOTIONAL), "Low mood", Severity.HIGH,
-                List.of(new Professional("Dr Shah", "CAMHS", "psychiatrist"))));
+                List.of(new Professional("Dr Shah", "CAMHS", "psychiatrist")), null));
         store("Risk", actioned, 1, new RiskReviewedEvent(actioned, second, "Eating again", Severity.MEDIUM));
         store("Risk", unactioned, 0, new RiskIdentifiedEvent(unactioned, caseId, first, RiskCategory.TO_OTHERS,
-                List.of(RiskAspect.SAFETY), "Threats at school", Severity.LOW, List.of()));
+                List.of(RiskAspect.SAFETY), "Threats at school", Severity.LOW, List.of(), null));
         store("Action", action, 0, new ActionAssignedEvent(action, caseId, second, "Refer to CAMHS", "alex",
-                LocalDate.of(2026, 11, 30), ActionTerm.SHORT));
+                LocalDate.of(2026, 11, 30), ActionTerm.SHORT, null));
         store("Action", action, 1, new ActionCompletedEvent(action, second, "Referral accepted"));
         store("GuidanceRequest", request, 0, new GuidanceRequestedEvent(request, caseId, first, "Escalate?",
-                Urgency.ROUTINE));
+                Urgency.ROUTINE, null));
         store("GuidanceRequest", request, 1, new GuidanceGivenEvent(request, "Not yet"), MORGAN);
         store("Session", session, 0, new SessionBookedEvent(session, caseId, first, VISIT.plusSeconds(7 * 86_400),
-                new Setting(SettingType.HOME, null), "Mood"));
+                new Setting(SettingType.HOME, null), "Mood", null));
 
         var register = waitFor(() -> risks.register(caseId, null).filter(r -> r.items().size() == 2
                 && r.items().get(0).version() == 2));

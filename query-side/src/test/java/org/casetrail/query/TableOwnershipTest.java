@@ -31,7 +31,7 @@ class TableOwnershipTest {
                                                           Pattern.CASE_INSENSITIVE);
     private static final Pattern NAMED = Pattern.compile("(?<![\\w.])(projections|audit)\\.([a-z_]+)\\b");
     private static final Pattern WRITE = Pattern.compile(
-            "(?:INSERT INTO|UPDATE|TRUNCATE)\\s+((?:(?:projections|audit)\\.[a-z_]+(?:,\\s*)?)+)");
+            "(?:INSERT INTO|UPDATE|TRUNCATE|DELETE FROM)\\s+((?:(?:projections|audit)\\.[a-z_]+(?:,\\s*)?)+)");
 
     private static Set<String> tables;
     private static Map<Path, String> sources;

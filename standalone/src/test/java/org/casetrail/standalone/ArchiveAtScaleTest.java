@@ -50,13 +50,13 @@ class ArchiveAtScaleTest extends TamperingSupport {
                  "purpose": {"text": "Check in", "linkedPlanIds": ["%s"]}, "description": "We talked."}""")
                 .formatted(planId)).text("contactId");
         alex().put("/api/contacts/" + contactId + "/description", "{\"text\": \"We talked about school.\"}");
-        alex().post("/api/contacts/" + contactId + "/finalise", "");
         String riskId = alex().post("/api/contacts/" + contactId + "/risks", """
                 {"category": "TO_SELF", "aspects": ["EMOTIONAL"], "description": "Low mood", "severity": "HIGH"}""")
                 .text("riskId");
         String actionId = alex().post("/api/contacts/" + contactId + "/actions", """
                 {"description": "Refer", "assignee": "alex", "dueDate": "2026-12-30", "term": "SHORT"}""")
                 .text("actionId");
+        alex().post("/api/contacts/" + contactId + "/finalise", "");
         List<String> ids = List.of(caseId, planId, contactId, riskId, actionId);
         long template = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier IN "
                                             + "(?, ?, ?, ?, ?)", Long.class, ids.toArray());

@@ -18,13 +18,17 @@ class ChronologyHttpTest extends HttpTestSupport {
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     String contact(String caseId, String setting, Instant start, String purpose) {
-        String contactId = alex().post("/api/cases/" + caseId + "/contacts", """
+        String contactId = draft(caseId, setting, start, purpose);
+        assertThat(alex().post("/api/contacts/" + contactId + "/finalise", "").status()).isEqualTo(200);
+        return contactId;
+    }
+
+    String draft(String caseId, String setting, Instant start, String purpose) {
+        return alex().post("/api/cases/" + caseId + "/contacts", """
                 {"attendees": [{"name": "Jo Bloggs", "role": "SERVICE_USER"}], "setting": {"type": "%s",
                  "location": "12 Acacia Avenue"}, "startedAt": "%s", "endedAt": "%s",
                  "purpose": {"text": "%s"}, "description": "Seen."}"""
                 .formatted(setting, start, start.plus(1, ChronoUnit.HOURS), purpose)).text("contactId");
-        assertThat(alex().post("/api/contacts/" + contactId + "/finalise", "").status()).isEqualTo(200);
-        return contactId;
     }
 
     JsonNode chronology(String caseId, String query, int expectedEntries) {
@@ -35,7 +39,7 @@ class ChronologyHttpTest extends HttpTestSupport {
     @Test
     void aScriptedCaseReadsInTheOrderThingsHappenedWithLateAndAmendedEntriesFlagged() {
         String caseId = openCase();
-        String prompt = contact(caseId, "HOME", NOW.minus(3, ChronoUnit.HOURS), "Check in after the move");
+        String prompt = draft(caseId, "HOME", NOW.minus(3, ChronoUnit.HOURS), "Check in after the move");
         String late = contact(caseId, "SCHOOL", NOW.minus(10, ChronoUnit.DAYS), "Meet the class teacher");
         String risk = alex().post("/api/contacts/" + prompt + "/risks", """
                 {"category": "TO_SELF", "aspects": ["EMOTIONAL"], "description": "Low mood", "severity": "HIGH"}""")
@@ -47,13 +51,15 @@ class ChronologyHttpTest extends HttpTestSupport {
                 .text("actionId");
         alex().post("/api/actions/" + action + "/complete",
                 "{\"contactId\": \"" + prompt + "\", \"outcome\": \"Referral accepted\"}");
+        assertThat(alex().post("/api/contacts/" + prompt + "/finalise", "").status()).isEqualTo(200);
 
         JsonNode view = chronology(caseId, "", 7);
         JsonNode entries = view.path("entries");
         List<String> categories = new ArrayList<>();
         entries.forEach(e -> categories.add(e.path("category").asText()));
-        // The late school contact happened first; the home visit three hours ago, before the case was opened here.
-        assertThat(categories).containsExactly("contact", "home visit", "case", "risk", "risk", "action", "action");
+        // The late school contact happened first; the home visit three hours ago, before the case was opened here,
+        // and the risk and action raised in it with it; the review and the completion were recorded since.
+        assertThat(categories).containsExactly("contact", "home visit", "risk", "action", "case", "risk", "action");
         JsonNode lateEntry = entries.get(0);
         assertThat(lateEntry.path("seq").asInt()).isEqualTo(1);
         assertThat(lateEntry.path("lateEntry").asBoolean()).as("written ten days after").isTrue();
@@ -67,8 +73,9 @@ class ChronologyHttpTest extends HttpTestSupport {
         assertThat(lateEntry.path("age").asInt()).as("Jo's age on the day").isEqualTo(ageThen);
         assertThat(entries.get(1).path("lateEntry").asBoolean()).isFalse();
         assertThat(entries.get(1).path("recordedBy").asText()).isEqualTo("alex");
-        assertThat(entries.get(2).path("summary").asText()).isEqualTo("Case opened (child in need), allocated to alex");
-        assertThat(entries.get(4).path("summary").asText()).startsWith("Risk re-graded HIGH to LOW: Low mood");
+        assertThat(entries.get(2).path("occurredAt").asText()).isEqualTo(entries.get(1).path("occurredAt").asText());
+        assertThat(entries.get(4).path("summary").asText()).isEqualTo("Case opened (child in need), allocated to alex");
+        assertThat(entries.get(5).path("summary").asText()).startsWith("Risk re-graded HIGH to LOW: Low mood");
         assertThat(entries.get(6).path("summary").asText()).isEqualTo("Action completed: Refer to CAMHS");
         assertThat(entries.get(6).path("outcome").asText()).isEqualTo("Referral accepted");
         assertThat(view.path("digest").asText()).hasSize(64);
@@ -123,7 +130,7 @@ class ChronologyHttpTest extends HttpTestSupport {
         List<List<String>> rows = parseCsv(csv.body());
         assertThat(rows.get(0)).containsExactly("seq", "occurredAt", "occurredUntil", "age", "category", "summary",
                 "sourceType", "sourceId", "sourceVersion", "impact", "outcome", "recordedAt", "recordedBy",
-                "lateEntry", "amended");
+                "lateEntry", "amended", "addedAfterSigning", "reasonAfterSigning");
         assertThat(rows).hasSize(3);
         assertThat(rows.get(1).get(5)).isEqualTo(first.path("entries").get(0).path("summary").asText());
         assertThat(rows.get(1).get(5)).contains("Plan, review and \"next steps\"");

@@ -31,7 +31,65 @@ import com.fasterxml.jackson.databind.JsonNode;
 class FollowUpsHttpTest extends HttpTestSupport {
 
     static final Instant NOW = Instant.parse("2027-01-08T12:00:00Z");
-    static final Clock CLOCK = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), NOW));
+    static final MovableClock CLOCK = new MovableClock(Duration.between(Instant.now(), NOW));
+
+    /** The system clock set to {@link #NOW} when the class loads; a test may move it on, and puts it back. */
+    static final class MovableClock extends Clock {
+
+        private final Duration start;
+        private final java.time.ZoneId zone;
+        private volatile Duration offset;
+
+        MovableClock(Duration offset) {
+            this(offset, java.time.ZoneOffset.UTC);
+        }
+
+        private MovableClock(Duration offset, java.time.ZoneId zone) {
+            this.start = offset;
+            this.offset = offset;
+            this.zone = zone;
+        }
+
+        void moveOn(Duration by) {
+            offset = offset.plus(by);
+        }
+
+        void putBack() {
+            offset = start;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return zone;
+        }
+
+        /** The same clock read in another zone: it moves with this one. */
+        @Override
+        public Clock withZone(java.time.ZoneId other) {
+            MovableClock parent = this;
+            return new Clock() {
+                @Override
+                public java.time.ZoneId getZone() {
+                    return other;
+                }
+
+                @Override
+                public Clock withZone(java.time.ZoneId again) {
+                    return parent.withZone(again);
+                }
+
+                @Override
+                public Instant instant() {
+                    return parent.instant();
+                }
+            };
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset);
+        }
+    }
     static Clock eventClock;
 
     @TestConfiguration
@@ -226,53 +284,93 @@ class FollowUpsHttpTest extends HttpTestSupport {
     }
 
     @Test
-    void sessionsAreBookedMovedHeldMissedOrHadNoAccess() {
+    void sessionsAreBookedAheadThenHeldBySigningMissedOrHadNoAccessAndOverdueInBetween() {
         String caseId = openCase("LOOKED_AFTER");
         String contact = contact(caseId, "HOME", "2027-01-04T10:00:00Z");
-        String held = book(contact, "2027-01-06T10:00:00Z");
-        String noAccess = book(contact, "2027-01-07T10:00:00Z");
-        String missed = book(contact, "2027-01-07T15:00:00Z");
-        String cancelled = book(contact, "2027-01-09T10:00:00Z");
-
+        long beforeRefusals = events();
+        var past = alex().post("/api/contacts/" + contact + "/next-session", """
+                {"scheduledFor": "2027-01-07T10:00:00Z", "setting": {"type": "HOME"}}""");
+        assertThat(past.status()).as("a session is booked ahead, not in the past").isEqualTo(400);
+        assertThat(past.json().path("errors").get(0).path("field").asText()).isEqualTo("scheduledFor");
+        String held = book(contact, "2027-01-09T10:00:00Z");
+        String noAccess = book(contact, "2027-01-10T10:00:00Z");
+        String missed = book(contact, "2027-01-10T15:00:00Z");
+        String cancelled = book(contact, "2027-01-12T10:00:00Z");
         assertThat(alex().post("/api/sessions/" + held + "/reschedule",
-                "{\"scheduledFor\": \"2027-01-06T14:00:00Z\", \"reason\": \"School finishes late\"}").status())
+                "{\"scheduledFor\": \"2027-01-08T10:00:00Z\", \"reason\": \"Earlier\"}").status())
+                .as("nor moved into the past").isEqualTo(400);
+        assertThat(alex().post("/api/sessions/" + held + "/reschedule",
+                "{\"scheduledFor\": \"2027-01-09T14:00:00Z\", \"reason\": \"School finishes late\"}").status())
                 .isEqualTo(200);
-        var heldContact = alex().post("/api/cases/" + caseId + "/contacts", """
-                {"setting": {"type": "HOME"}, "startedAt": "2027-01-06T14:00:00Z", "sessionId": "%s"}""".formatted(held));
-        assertThat(heldContact.status()).as(heldContact.toString()).isEqualTo(201);
-        assertThat(alex().post("/api/sessions/" + noAccess + "/no-access",
-                "{\"attemptedAt\": \"2027-01-07T10:05:00Z\", \"note\": \"No answer; curtains drawn\"}").status())
-                .isEqualTo(200);
-        assertThat(alex().post("/api/sessions/" + missed + "/missed", "{\"note\": \"Did not come to the office\"}")
-                .status()).isEqualTo(200);
-        assertThat(alex().post("/api/sessions/" + cancelled + "/cancel", "{\"reason\": \"Placement moved\"}").status())
-                .isEqualTo(200);
+        assertThat(events() - beforeRefusals).as("four bookings and a move; the refusals stored nothing")
+                                             .isEqualTo(5);
 
-        JsonNode sessions = eventually("/api/cases/" + caseId + "/sessions", s -> s.path("items").size() == 4
-                && s.path("items").findValuesAsText("status").stream().noneMatch("BOOKED"::equals)).path("items");
-        assertThat(sessions.findValuesAsText("sessionId")).containsExactly(held, noAccess, missed, cancelled);
-        assertThat(sessions.findValuesAsText("status")).containsExactly("HELD", "NO_ACCESS", "MISSED", "CANCELLED");
-        assertThat(sessions.get(0).path("scheduledFor").asText()).isEqualTo("2027-01-06T14:00:00Z");
-        assertThat(sessions.get(0).path("heldInContactId").asText()).isEqualTo(heldContact.text("contactId"));
-        assertThat(sessions.get(0).path("history").findValuesAsText("change"))
-                .containsExactly("BOOKED", "RESCHEDULED", "HELD");
-        assertThat(sessions.get(0).path("history").get(1).path("note").asText()).isEqualTo("School finishes late");
+        CLOCK.moveOn(Duration.ofDays(3));
+        try {
+            var heldContact = alex().post("/api/cases/" + caseId + "/contacts", """
+                    {"attendees": [{"name": "Jo", "role": "SERVICE_USER"}], "setting": {"type": "HOME"},
+                     "startedAt": "2027-01-09T14:00:00Z", "endedAt": "2027-01-09T15:00:00Z",
+                     "purpose": {"text": "Visit"}, "description": "Seen.", "sessionId": "%s"}""".formatted(held));
+            assertThat(heldContact.status()).as(heldContact.toString()).isEqualTo(201);
+            String heldContactId = heldContact.text("contactId");
+            // The draft does not hold the session: until the contact is signed, the session is overdue.
+            JsonNode overdue = eventually("/api/cases/" + caseId + "/sessions",
+                    s -> s.path("items").size() == 4 && s.path("items").get(0).path("overdue").asBoolean());
+            assertThat(overdue.path("items").get(0).path("status").asText()).isEqualTo("BOOKED");
+            assertThat(overdue.path("items").findValuesAsText("overdue"))
+                    .containsExactly("true", "true", "true", "false");
+            assertThat(alex().get("/api/cases/" + caseId).json().path("counts").path("overdueSessions").asInt())
+                    .isEqualTo(3);
+            assertThat(alex().get("/api/compliance/recording").json().path("overdueSessions")
+                    .findValuesAsText("sessionId")).contains(held, noAccess, missed).doesNotContain(cancelled);
 
-        String otherCaseId = openCase("OTHER");
-        long before = events();
-        var afterHeld = alex().post("/api/sessions/" + held + "/cancel", "{\"reason\": \"x\"}");
-        assertThat(afterHeld.status()).isEqualTo(422);
-        assertThat(afterHeld.text("code")).isEqualTo("SESSION_NOT_BOOKED");
-        var heldTwice = alex().post("/api/cases/" + caseId + "/contacts", """
-                {"setting": {"type": "HOME"}, "startedAt": "2027-01-06T14:00:00Z", "sessionId": "%s"}""".formatted(held));
-        assertThat(heldTwice.status()).isEqualTo(422);
-        var otherCase = alex().post("/api/cases/" + otherCaseId + "/contacts", """
-                {"setting": {"type": "HOME"}, "startedAt": "2027-01-06T14:00:00Z", "sessionId": "%s"}""".formatted(missed));
-        assertThat(otherCase.status()).isEqualTo(422);
-        assertThat(events()).as("a refused draft stores neither the contact nor the session change").isEqualTo(before);
+            var draftForMissed = alex().post("/api/cases/" + caseId + "/contacts", """
+                    {"setting": {"type": "HOME"}, "startedAt": "2027-01-10T15:00:00Z", "sessionId": "%s"}"""
+                    .formatted(missed));
+            assertThat(alex().post("/api/contacts/" + draftForMissed.text("contactId") + "/discard",
+                    "{\"reason\": \"They did not come\"}").status()).isEqualTo(200);
+            signed(heldContactId);
+            assertThat(alex().post("/api/sessions/" + noAccess + "/no-access",
+                    "{\"attemptedAt\": \"2027-01-10T10:05:00Z\", \"note\": \"No answer; curtains drawn\"}").status())
+                    .isEqualTo(200);
+            assertThat(alex().post("/api/sessions/" + missed + "/missed", "{\"note\": \"Did not come to the office\"}")
+                    .status()).as("the discarded draft left the session booked").isEqualTo(200);
+            assertThat(alex().post("/api/sessions/" + cancelled + "/cancel", "{\"reason\": \"Placement moved\"}")
+                    .status()).isEqualTo(200);
 
-        JsonNode links = eventually("/api/contacts/" + heldContact.text("contactId"), c -> c.path("linked").size() == 1);
-        assertThat(links.path("linked").get(0).path("relation").asText()).isEqualTo("HELD");
+            JsonNode sessions = eventually("/api/cases/" + caseId + "/sessions", s -> s.path("items").size() == 4
+                    && s.path("items").findValuesAsText("status").stream().noneMatch("BOOKED"::equals)).path("items");
+            assertThat(sessions.findValuesAsText("sessionId")).containsExactly(held, noAccess, missed, cancelled);
+            assertThat(sessions.findValuesAsText("status")).containsExactly("HELD", "NO_ACCESS", "MISSED", "CANCELLED");
+            assertThat(sessions.findValuesAsText("overdue")).containsOnly("false");
+            assertThat(sessions.get(0).path("scheduledFor").asText()).isEqualTo("2027-01-09T14:00:00Z");
+            assertThat(sessions.get(0).path("heldInContactId").asText()).isEqualTo(heldContactId);
+            assertThat(sessions.get(0).path("history").findValuesAsText("change"))
+                    .containsExactly("BOOKED", "RESCHEDULED", "HELD");
+            assertThat(sessions.get(0).path("history").get(1).path("note").asText()).isEqualTo("School finishes late");
+
+            String otherCaseId = openCase("OTHER");
+            long before = events();
+            var afterHeld = alex().post("/api/sessions/" + held + "/cancel", "{\"reason\": \"x\"}");
+            assertThat(afterHeld.status()).isEqualTo(422);
+            assertThat(afterHeld.text("code")).isEqualTo("SESSION_NOT_BOOKED");
+            var heldTwice = alex().post("/api/cases/" + caseId + "/contacts", """
+                    {"setting": {"type": "HOME"}, "startedAt": "2027-01-09T14:00:00Z", "sessionId": "%s"}"""
+                    .formatted(held));
+            assertThat(heldTwice.status()).isEqualTo(422);
+            var otherCase = alex().post("/api/cases/" + otherCaseId + "/contacts", """
+                    {"setting": {"type": "HOME"}, "startedAt": "2027-01-09T14:00:00Z", "sessionId": "%s"}"""
+                    .formatted(cancelled));
+            assertThat(otherCase.status()).isEqualTo(422);
+            assertThat(events()).as("a refused draft stores neither the contact nor the session change")
+                                .isEqualTo(before);
+
+            JsonNode links = eventually("/api/contacts/" + heldContactId, c -> c.path("linked").size() == 1);
+            assertThat(links.path("linked").get(0).path("relation").asText()).isEqualTo("HELD");
+            assertThat(links.path("linked").get(0).path("addedAfterSigning").asBoolean()).isFalse();
+        } finally {
+            CLOCK.putBack();
+        }
     }
 
     String book(String contactId, String at) {

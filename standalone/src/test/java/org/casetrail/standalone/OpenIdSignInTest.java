@@ -135,7 +135,9 @@ class OpenIdSignInTest {
         }
 
         void stop() {
-            server.stop(0);
+            if (server != null) {
+                server.stop(0);
+            }
         }
 
         String issuer() {

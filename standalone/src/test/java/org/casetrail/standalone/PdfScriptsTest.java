@@ -2,21 +2,14 @@ package org.casetrail.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 
 /**
  * Names print as they were written: the chronology PDF and the court bundle, read back as text, hold every name
@@ -63,26 +56,15 @@ class PdfScriptsTest extends HttpTestSupport {
         }
     }
 
-    private byte[] pdf(String path) throws Exception {
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + path)).header("Accept", "application/pdf").header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString("morgan:casetrail".getBytes())).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).as(path).isEqualTo(200);
-        return response.body();
+    private byte[] pdf(String path) {
+        return Pdfs.download(port, path, "morgan");
     }
 
-    private static String text(byte[] pdf) throws Exception {
-        PdfReader reader = new PdfReader(pdf);
-        StringBuilder text = new StringBuilder();
-        var extractor = new PdfTextExtractor(reader);
-        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-            text.append(extractor.getTextFromPage(page)).append('\n');
-        }
-        return text.toString();
+    private static String text(byte[] pdf) {
+        return Pdfs.text(pdf);
     }
 
-    /** Without white space: a name the layout broke across lines is still the same name. */
     private static String squeezed(String text) {
-        return text.replaceAll("\\s+", "");
+        return Pdfs.squeezed(text);
     }
 }

@@ -62,7 +62,7 @@ class StoredExtremesTest extends HttpTestSupport {
         String sessionId = UUID.randomUUID().toString();
         events.publish(new GenericDomainEventMessage<>("Session", sessionId, 0,
                 new SessionBookedEvent(sessionId, caseId, lastContact, Instant.MAX, new Setting(SettingType.HOME, null),
-                                       "\u0000"),
+                                       "\u0000", null),
                 MetaData.with("actor", "alex").and("actorRole", "PRACTITIONER")));
         eventually(() -> alex().get("/api/cases/" + caseId + "/sessions"),
                    r -> r.status() == 200 && r.body().contains(sessionId), Duration.ofSeconds(10));

@@ -122,6 +122,14 @@ public final class FormReader {
         return 1;
     }
 
+    /**
+     * Why a risk, action, guidance request or next session is added to a contact that is already signed (the
+     * field the follow-up forms show under a signed contact); null when not given.
+     */
+    public String reasonAfterSigning() {
+        return text("reason-after-signing", "The reason for adding it after signing", 2_000, false);
+    }
+
     /** Every value of a repeated choice in its row's position, a blank one as null. */
     public List<String> positional(String field) {
         String[] values = request.getParameterValues(field);

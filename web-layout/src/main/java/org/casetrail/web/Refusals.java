@@ -20,13 +20,18 @@ public final class Refusals {
                                             + "when (with the end time), the purpose and what took place first."),
             Map.entry("CONTACT_NOT_FINALISED", "This contact is still a draft: edit its headings instead, and sign it "
                                                + "before adding an addendum or a correction."),
+            Map.entry("REASON_AFTER_SIGNING_REQUIRED", "This contact is signed: say why you are adding this after "
+                                                       + "signing, or record it in a new contact."),
+            Map.entry("CONTACT_NOT_SIGNED", "This contact is still a draft: what you add is part of the note when it "
+                                            + "is signed, so leave the reason for adding it after signing empty."),
             Map.entry("CONTACT_NOT_IN_CASE", "That contact belongs to another case."),
             Map.entry("CORRECTION_MISMATCH", "The correction does not match the heading chosen."),
             Map.entry("END_BEFORE_START", "The end must be after the start."),
             Map.entry("PLAN_NOT_IN_CASE", "Link only this case's own plans."),
             Map.entry("PLAN_ALREADY_RECORDED", "That plan has already been recorded."),
             Map.entry("SESSION_NOT_IN_CASE", "That session belongs to another case."),
-            Map.entry("SESSION_NOT_BOOKED", "That session is no longer booked: it was held, cancelled or missed."),
+            Map.entry("SESSION_NOT_BOOKED", "That session is no longer booked: it was held, cancelled, missed or "
+                                            + "recorded as no access."),
             Map.entry("RISK_CLOSED", "This risk has been closed, so it can no longer be reviewed."),
             Map.entry("ACTION_COMPLETED", "This action has already been completed."),
             Map.entry("ACTION_CANCELLED", "This action has been cancelled."),

@@ -37,9 +37,10 @@ class Action {
 
     @CommandHandler
     Action(AssignActionCommand command, ContactDirectory contacts) {
-        var contact = contacts.usable(command.contactId(), null);
+        var contact = contacts.raisedIn(command.contactId(), command.reasonAfterSigning());
         apply(new ActionAssignedEvent(command.actionId(), contact.caseId(), command.contactId(), command.description(),
-                                      command.assignee(), command.dueDate(), command.term()));
+                                      command.assignee(), command.dueDate(), command.term(),
+                command.reasonAfterSigning()));
     }
 
     @CommandHandler

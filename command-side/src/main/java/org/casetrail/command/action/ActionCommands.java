@@ -12,7 +12,7 @@ final class ActionCommands {
     }
 
     record AssignActionCommand(@TargetAggregateIdentifier String actionId, String contactId, String description,
-                               String assignee, LocalDate dueDate, ActionTerm term) {
+                               String assignee, LocalDate dueDate, ActionTerm term, String reasonAfterSigning) {
     }
 
     record ReassignActionCommand(@TargetAggregateIdentifier String actionId, String assignee, String reason,

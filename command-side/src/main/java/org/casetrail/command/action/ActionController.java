@@ -17,6 +17,7 @@ import org.casetrail.command.web.CommandDispatcher;
 import org.casetrail.command.web.Versions;
 import org.casetrail.events.action.ActionTerm;
 import org.casetrail.platform.web.Ids;
+import org.casetrail.platform.web.InputRules;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,7 +41,7 @@ class ActionController {
     }
 
     record AssignBody(@NotBlank @Size(max = 10_000) String description, @NotBlank @Size(max = 200) String assignee,
-                      @NotNull LocalDate dueDate, @NotNull ActionTerm term) {
+                      @NotNull LocalDate dueDate, @NotNull ActionTerm term, @Size(max = 2_000) String reasonAfterSigning) {
     }
 
     record ActionWritten(String actionId, long version) {
@@ -49,12 +50,14 @@ class ActionController {
     @Operation(summary = "Assign an action from a contact (heading 6)")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "Assigned: the action id and version"),
             @ApiResponse(responseCode = "404", description = "No such contact"),
-            @ApiResponse(responseCode = "422", description = "Refused by a rule: `CONTACT_DISCARDED`, `CASE_CLOSED`")})
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `CONTACT_DISCARDED`, `CASE_CLOSED`, "
+                    + "`REASON_AFTER_SIGNING_REQUIRED` (the contact is signed: give `reasonAfterSigning`), "
+                    + "`CONTACT_NOT_SIGNED` (a reason given for a draft)")})
     @PostMapping("/api/contacts/{contactId}/actions")
     ResponseEntity<ActionWritten> assign(@PathVariable String contactId, @Valid @RequestBody AssignBody body) {
         String actionId = UUID.randomUUID().toString();
         long version = commands.create(new AssignActionCommand(actionId, Ids.require("contact", contactId),
-                body.description().trim(), body.assignee().trim(), body.dueDate(), body.term()));
+                body.description().trim(), body.assignee().trim(), body.dueDate(), body.term(), InputRules.optional(body.reasonAfterSigning())));
         return ResponseEntity.status(HttpStatus.CREATED).eTag(Versions.etag(version))
                              .body(new ActionWritten(actionId, version));
     }

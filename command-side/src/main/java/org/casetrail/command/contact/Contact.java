@@ -52,6 +52,7 @@ class Contact {
     private String caseId;
     private String author;
     private Status status;
+    private String sessionId;
     private ContactContent content = ContactContent.empty();
 
     Contact() {
@@ -69,7 +70,7 @@ class Contact {
         apply(new ContactDraftedEvent(command.contactId(), command.caseId(), command.attendees(), command.setting(),
                                       command.timing(), command.purpose(), command.description(), command.sessionId()));
         if (command.sessionId() != null) {
-            sessions.hold(command.sessionId(), command.caseId(), command.contactId());
+            sessions.check(command.sessionId(), command.caseId());
         }
     }
 
@@ -108,8 +109,8 @@ class Contact {
     }
 
     @CommandHandler
-    long handle(FinaliseContactCommand command, @MetaDataValue(MetaDataKeys.ACTOR) String actor,
-                @MetaDataValue(MetaDataKeys.ACTOR_ROLE) String role) {
+    long handle(FinaliseContactCommand command, SessionHolder sessions,
+                @MetaDataValue(MetaDataKeys.ACTOR) String actor, @MetaDataValue(MetaDataKeys.ACTOR_ROLE) String role) {
         requireDraftChangeableBy(actor, role);
         var missing = content.missingForFinalisation();
         if (!missing.isEmpty()) {
@@ -117,7 +118,11 @@ class Contact {
                     "Fill in " + String.join(", ", missing) + " before signing the contact");
         }
         apply(new ContactFinalisedEvent(contactId, actor));
-        return PublicVersion.current();
+        long version = PublicVersion.current();
+        if (sessionId != null) {
+            sessions.hold(sessionId, caseId, contactId);
+        }
+        return version;
     }
 
     @CommandHandler
@@ -146,11 +151,15 @@ class Contact {
     }
 
     @CommandHandler
-    long handle(DiscardContactCommand command, @MetaDataValue(MetaDataKeys.ACTOR) String actor,
-                @MetaDataValue(MetaDataKeys.ACTOR_ROLE) String role) {
+    long handle(DiscardContactCommand command, SessionHolder sessions,
+                @MetaDataValue(MetaDataKeys.ACTOR) String actor, @MetaDataValue(MetaDataKeys.ACTOR_ROLE) String role) {
         requireDraftChangeableBy(actor, role);
         apply(new ContactDiscardedEvent(contactId, command.reason()));
-        return PublicVersion.current();
+        long version = PublicVersion.current();
+        if (sessionId != null) {
+            sessions.release(sessionId, contactId);
+        }
+        return version;
     }
 
     @EventSourcingHandler
@@ -159,6 +168,7 @@ class Contact {
         caseId = event.caseId();
         author = actor;
         status = Status.DRAFT;
+        sessionId = event.sessionId();
         content = event.applyTo(ContactContent.empty());
     }
 
@@ -179,7 +189,8 @@ class Contact {
     }
 
     ContactDirectory.ContactFacts facts() {
-        return new ContactDirectory.ContactFacts(contactId, caseId, status == Status.DISCARDED);
+        return new ContactDirectory.ContactFacts(contactId, caseId, status == Status.DISCARDED,
+                                                 status == Status.FINALISED);
     }
 
     private long edit(String actor, String role, Object event) {

@@ -27,10 +27,30 @@ public interface ContactDirectory {
     }
 
     /**
+     * The facts of a contact a new risk, action, guidance request or next session is raised in. Raised while the
+     * contact is a draft, it is part of the note to be signed and takes no reason. Raised after the contact was
+     * signed, it is accepted only with {@code reasonAfterSigning}, which the event keeps so every output can say
+     * it was added after signing, when and by whom.
+     */
+    default ContactFacts raisedIn(String contactId, String reasonAfterSigning) {
+        ContactFacts facts = usable(contactId, null);
+        if (facts.signed() && reasonAfterSigning == null) {
+            throw new DomainRuleViolation("REASON_AFTER_SIGNING_REQUIRED", "Contact " + contactId + " is signed: "
+                    + "give a reason to add this to it after signing, or record it in a new contact");
+        }
+        if (!facts.signed() && reasonAfterSigning != null) {
+            throw new DomainRuleViolation("CONTACT_NOT_SIGNED", "Contact " + contactId + " is a draft: what is "
+                    + "added to a draft is part of the note when it is signed and takes no reason");
+        }
+        return facts;
+    }
+
+    /**
      * @param contactId the contact
      * @param caseId    its case
      * @param discarded whether it is a discarded draft
+     * @param signed    whether it is signed (finalised)
      */
-    record ContactFacts(String contactId, String caseId, boolean discarded) {
+    record ContactFacts(String contactId, String caseId, boolean discarded, boolean signed) {
     }
 }

@@ -10,7 +10,7 @@ final class GuidanceCommands {
     }
 
     record RequestGuidanceCommand(@TargetAggregateIdentifier String requestId, String contactId, String question,
-                                  Urgency urgency) {
+                                  Urgency urgency, String reasonAfterSigning) {
     }
 
     record GiveGuidanceCommand(@TargetAggregateIdentifier String requestId, String guidance,

@@ -13,6 +13,7 @@ import org.casetrail.command.web.CommandDispatcher;
 import org.casetrail.command.web.Versions;
 import org.casetrail.events.guidance.Urgency;
 import org.casetrail.platform.web.Ids;
+import org.casetrail.platform.web.InputRules;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,7 +37,8 @@ class GuidanceController {
         this.commands = commands;
     }
 
-    record GuidanceRequestBody(@NotBlank @Size(max = 10_000) String question, @NotNull Urgency urgency) {
+    record GuidanceRequestBody(@NotBlank @Size(max = 10_000) String question, @NotNull Urgency urgency,
+                               @Size(max = 2_000) String reasonAfterSigning) {
     }
 
     record GuidanceWritten(String requestId, long version) {
@@ -45,12 +47,15 @@ class GuidanceController {
     @Operation(summary = "Ask a manager for guidance from a contact (heading 6)")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "Requested: the request id and version"),
             @ApiResponse(responseCode = "404", description = "No such contact"),
-            @ApiResponse(responseCode = "422", description = "Refused by a rule: `CONTACT_DISCARDED`, `CASE_CLOSED`")})
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `CONTACT_DISCARDED`, `CASE_CLOSED`, "
+                    + "`REASON_AFTER_SIGNING_REQUIRED` (the contact is signed: give `reasonAfterSigning`), "
+                    + "`CONTACT_NOT_SIGNED` (a reason given for a draft)")})
     @PostMapping("/api/contacts/{contactId}/guidance-requests")
     ResponseEntity<GuidanceWritten> request(@PathVariable String contactId, @Valid @RequestBody GuidanceRequestBody body) {
         String requestId = UUID.randomUUID().toString();
         long version = commands.create(new RequestGuidanceCommand(requestId, Ids.require("contact", contactId),
-                                                                  body.question().trim(), body.urgency()));
+                                                                  body.question().trim(), body.urgency(),
+                                                                  InputRules.optional(body.reasonAfterSigning())));
         return ResponseEntity.status(HttpStatus.CREATED).eTag(Versions.etag(version))
                              .body(new GuidanceWritten(requestId, version));
     }

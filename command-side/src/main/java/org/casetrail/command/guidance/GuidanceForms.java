@@ -33,9 +33,11 @@ class GuidanceForms {
         FormReader form = post.form();
         String question = form.text("question", "The question for your manager", 10_000, true);
         Urgency urgency = form.choice("urgency", "How urgent it is", Urgency.class, true);
+        String reasonAfterSigning = form.reasonAfterSigning();
         return post.send(() -> {
             String requestId = UUID.randomUUID().toString();
-            commands.create(new RequestGuidanceCommand(requestId, id, question, urgency));
+            commands.create(new RequestGuidanceCommand(requestId, id, question, urgency,
+                                                       reasonAfterSigning));
             return "/contacts/" + id + "?expect=" + requestId;
         }, "/contacts/" + id);
     }

@@ -31,9 +31,10 @@ class GuidanceRequest {
 
     @CommandHandler
     GuidanceRequest(RequestGuidanceCommand command, ContactDirectory contacts) {
-        var contact = contacts.usable(command.contactId(), null);
+        var contact = contacts.raisedIn(command.contactId(), command.reasonAfterSigning());
         apply(new GuidanceRequestedEvent(command.requestId(), contact.caseId(), command.contactId(), command.question(),
-                                         command.urgency()));
+                                         command.urgency(),
+                command.reasonAfterSigning()));
     }
 
     @CommandHandler

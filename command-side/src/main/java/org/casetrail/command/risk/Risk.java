@@ -31,10 +31,11 @@ class Risk {
 
     @CommandHandler
     Risk(IdentifyRiskCommand command, ContactDirectory contacts) {
-        var contact = contacts.usable(command.contactId(), null);
+        var contact = contacts.raisedIn(command.contactId(), command.reasonAfterSigning());
         apply(new RiskIdentifiedEvent(command.riskId(), contact.caseId(), command.contactId(), command.category(),
                                       command.aspects(), command.description(), command.severity(),
-                                      command.professionalsInvolved()));
+                                      command.professionalsInvolved(),
+                command.reasonAfterSigning()));
     }
 
     @CommandHandler

@@ -16,7 +16,7 @@ final class RiskCommands {
 
     record IdentifyRiskCommand(@TargetAggregateIdentifier String riskId, String contactId, RiskCategory category,
                                List<RiskAspect> aspects, String description, Severity severity,
-                               List<Professional> professionalsInvolved) {
+                               List<Professional> professionalsInvolved, String reasonAfterSigning) {
     }
 
     record ReviewRiskCommand(@TargetAggregateIdentifier String riskId, String contactId, String note,

@@ -19,6 +19,7 @@ import org.casetrail.events.risk.RiskAspect;
 import org.casetrail.events.risk.RiskCategory;
 import org.casetrail.events.risk.Severity;
 import org.casetrail.platform.web.Ids;
+import org.casetrail.platform.web.InputRules;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,7 +48,8 @@ class RiskController {
 
     record IdentifyBody(@NotNull RiskCategory category, @NotEmpty @Size(max = 3) List<@NotNull RiskAspect> aspects,
                         @NotBlank @Size(max = 10_000) String description, @NotNull Severity severity,
-                        @Size(max = 20) List<@NotNull @Valid ProfessionalBody> professionalsInvolved) {
+                        @Size(max = 20) List<@NotNull @Valid ProfessionalBody> professionalsInvolved,
+                        @Size(max = 2_000) String reasonAfterSigning) {
     }
 
     record RiskWritten(String riskId, long version) {
@@ -56,7 +58,9 @@ class RiskController {
     @Operation(summary = "Record a risk identified in a contact (heading 5)")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "Identified: the risk id and version"),
             @ApiResponse(responseCode = "404", description = "No such contact"),
-            @ApiResponse(responseCode = "422", description = "Refused by a rule: `CONTACT_DISCARDED`, `CASE_CLOSED`")})
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `CONTACT_DISCARDED`, `CASE_CLOSED`, "
+                    + "`REASON_AFTER_SIGNING_REQUIRED` (the contact is signed: give `reasonAfterSigning`), "
+                    + "`CONTACT_NOT_SIGNED` (a reason given for a draft)")})
     @PostMapping("/api/contacts/{contactId}/risks")
     ResponseEntity<RiskWritten> identify(@PathVariable String contactId, @Valid @RequestBody IdentifyBody body) {
         String riskId = UUID.randomUUID().toString();
@@ -65,7 +69,7 @@ class RiskController {
                       .map(p -> new Professional(p.name().trim(), p.organisation(), p.role())).toList();
         long version = commands.create(new IdentifyRiskCommand(riskId, Ids.require("contact", contactId),
                 body.category(), body.aspects().stream().distinct().toList(), body.description().trim(),
-                body.severity(), professionals));
+                body.severity(), professionals, InputRules.optional(body.reasonAfterSigning())));
         return ResponseEntity.status(HttpStatus.CREATED).eTag(Versions.etag(version)).body(new RiskWritten(riskId, version));
     }
 

@@ -45,10 +45,12 @@ class RiskForms {
         String description = form.text("description", "The description of the risk", 10_000, true);
         Severity severity = form.choice("severity", "The severity", Severity.class, true);
         List<Professional> professionals = professionals(form);
+        String reasonAfterSigning = form.reasonAfterSigning();
         return post.send(() -> {
             String riskId = UUID.randomUUID().toString();
             commands.create(new IdentifyRiskCommand(riskId, id, category, aspects.stream().distinct().toList(),
-                                                    description, severity, professionals));
+                                                    description, severity, professionals,
+                                                    reasonAfterSigning));
             return "/contacts/" + id + "?expect=" + riskId;
         }, "/contacts/" + id);
     }

@@ -4,7 +4,7 @@ import org.axonframework.modelling.command.Repository;
 import org.casetrail.command.contact.SessionHolder;
 import org.springframework.stereotype.Component;
 
-/** Marks the session held on the session aggregate itself, in the drafting contact's unit of work. */
+/** Checks, holds or releases the session on the session aggregate itself, in the contact's unit of work. */
 @Component
 class EventSourcedSessionHolder implements SessionHolder {
 
@@ -12,6 +12,16 @@ class EventSourcedSessionHolder implements SessionHolder {
 
     EventSourcedSessionHolder(Repository<Session> sessions) {
         this.sessions = sessions;
+    }
+
+    @Override
+    public void check(String sessionId, String caseId) {
+        sessions.load(sessionId).execute(session -> session.requireRecordableIn(caseId));
+    }
+
+    @Override
+    public void release(String sessionId, String contactId) {
+        sessions.load(sessionId).execute(session -> session.release(contactId));
     }
 
     @Override

@@ -17,13 +17,14 @@ import org.casetrail.events.session.NoAccessRecordedEvent;
 import org.casetrail.events.session.SessionBookedEvent;
 import org.casetrail.events.session.SessionCancelledEvent;
 import org.casetrail.events.session.SessionHeldEvent;
+import org.casetrail.events.session.SessionReleasedEvent;
 import org.casetrail.events.session.SessionMissedEvent;
 import org.casetrail.events.session.SessionRescheduledEvent;
 import org.casetrail.platform.messaging.DomainRuleViolation;
 
 /**
- * The next arranged session from heading 7: booked in a contact, then moved, cancelled, held (a contact was
- * drafted for it), missed, or a visit where no access was had. Only a booked session can change.
+ * The next arranged session from heading 7: booked in a contact, then moved, cancelled, held (the contact that
+ * records it was signed), missed, or a visit where no access was had. Only a booked session can change.
  */
 @Aggregate
 class Session {
@@ -34,6 +35,7 @@ class Session {
     private String sessionId;
     private String caseId;
     private Status status;
+    private String heldBy;
 
     Session() {
         // For Axon, which rebuilds the session from its events.
@@ -41,9 +43,10 @@ class Session {
 
     @CommandHandler
     Session(BookSessionCommand command, ContactDirectory contacts) {
-        var contact = contacts.usable(command.contactId(), null);
+        var contact = contacts.raisedIn(command.contactId(), command.reasonAfterSigning());
         apply(new SessionBookedEvent(command.sessionId(), contact.caseId(), command.contactId(), command.scheduledFor(),
-                                     command.setting(), command.focus()));
+                                     command.setting(), command.focus(),
+                command.reasonAfterSigning()));
     }
 
     @CommandHandler
@@ -74,13 +77,28 @@ class Session {
         return PublicVersion.current();
     }
 
-    /** Called while a contact is drafted for this session, in the same unit of work. */
-    void hold(String contactCaseId, String contactId) {
+    /** Called while a contact is drafted for this session, in the same unit of work: it records nothing yet. */
+    void requireRecordableIn(String contactCaseId) {
         if (!caseId.equals(contactCaseId)) {
             throw new DomainRuleViolation("SESSION_NOT_IN_CASE", "Session " + sessionId + " belongs to another case");
         }
         requireBooked();
+    }
+
+    /** Called while the contact recording this session is signed: only a signed contact holds its session. */
+    void hold(String contactCaseId, String contactId) {
+        if (status == Status.HELD && contactId.equals(heldBy)) {
+            return; // held by this contact's draft under the earlier rule
+        }
+        requireRecordableIn(contactCaseId);
         apply(new SessionHeldEvent(sessionId, contactId));
+    }
+
+    /** Called while a draft is discarded: a session that draft held (the earlier rule) is booked again. */
+    void release(String contactId) {
+        if (status == Status.HELD && contactId.equals(heldBy)) {
+            apply(new SessionReleasedEvent(sessionId, contactId));
+        }
     }
 
     @EventSourcingHandler
@@ -108,6 +126,13 @@ class Session {
     @EventSourcingHandler
     void on(SessionHeldEvent event) {
         status = Status.HELD;
+        heldBy = event.contactId();
+    }
+
+    @EventSourcingHandler
+    void on(SessionReleasedEvent event) {
+        status = Status.BOOKED;
+        heldBy = null;
     }
 
     private void requireBooked() {

@@ -12,7 +12,7 @@ final class SessionCommands {
     }
 
     record BookSessionCommand(@TargetAggregateIdentifier String sessionId, String contactId, Instant scheduledFor,
-                              Setting setting, String focus) {
+                              Setting setting, String focus, String reasonAfterSigning) {
     }
 
     record RescheduleSessionCommand(@TargetAggregateIdentifier String sessionId, Instant scheduledFor, String reason,

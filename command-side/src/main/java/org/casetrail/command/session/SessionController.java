@@ -1,5 +1,6 @@
 package org.casetrail.command.session;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -18,6 +19,8 @@ import org.casetrail.command.web.Versions;
 import org.casetrail.events.contact.Setting;
 import org.casetrail.events.contact.SettingType;
 import org.casetrail.platform.web.Ids;
+import org.casetrail.platform.web.InvalidFields;
+import org.casetrail.platform.web.InputRules;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,15 +39,25 @@ class SessionController {
 
     private final CommandDispatcher commands;
 
-    SessionController(CommandDispatcher commands) {
+    private final Clock clock;
+
+    SessionController(CommandDispatcher commands, Clock clock) {
         this.commands = commands;
+        this.clock = clock;
+    }
+
+    /** A booking or a move into the past is a 400: what has already taken place is recorded as a contact. */
+    private void requireAhead(Instant scheduledFor) {
+        if (SessionTimes.inThePast(scheduledFor, clock)) {
+            throw new InvalidFields("scheduledFor", SessionTimes.IN_THE_PAST);
+        }
     }
 
     record SettingBody(@NotNull SettingType type, @Size(max = 500) String location) {
     }
 
     record BookBody(@NotNull Instant scheduledFor, @NotNull @Valid SettingBody setting,
-                    @Size(max = 2_000) String focus) {
+                    @Size(max = 2_000) String focus, @Size(max = 2_000) String reasonAfterSigning) {
     }
 
     record SessionWritten(String sessionId, long version) {
@@ -52,13 +65,18 @@ class SessionController {
 
     @Operation(summary = "Book the next session from a contact (heading 7)")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "Booked: the session id and version"),
+            @ApiResponse(responseCode = "400", description = "Invalid input, or `scheduledFor` not in the future"),
             @ApiResponse(responseCode = "404", description = "No such contact"),
-            @ApiResponse(responseCode = "422", description = "Refused by a rule: `CONTACT_DISCARDED`, `CASE_CLOSED`")})
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `CONTACT_DISCARDED`, `CASE_CLOSED`, "
+                    + "`REASON_AFTER_SIGNING_REQUIRED` (the contact is signed: give `reasonAfterSigning`), "
+                    + "`CONTACT_NOT_SIGNED` (a reason given for a draft)")})
     @PostMapping("/api/contacts/{contactId}/next-session")
     ResponseEntity<SessionWritten> book(@PathVariable String contactId, @Valid @RequestBody BookBody body) {
         String sessionId = UUID.randomUUID().toString();
+        requireAhead(body.scheduledFor());
         long version = commands.create(new BookSessionCommand(sessionId, Ids.require("contact", contactId),
-                body.scheduledFor(), new Setting(body.setting().type(), body.setting().location()), body.focus()));
+                body.scheduledFor(), new Setting(body.setting().type(), body.setting().location()), body.focus(),
+                InputRules.optional(body.reasonAfterSigning())));
         return ResponseEntity.status(HttpStatus.CREATED).eTag(Versions.etag(version))
                              .body(new SessionWritten(sessionId, version));
     }
@@ -73,6 +91,7 @@ class SessionController {
     @PostMapping("/api/sessions/{sessionId}/reschedule")
     ResponseEntity<SessionWritten> reschedule(@PathVariable String sessionId, @Valid @RequestBody RescheduleBody body,
                                               @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
+        requireAhead(body.scheduledFor());
         return written(sessionId, commands.send(new RescheduleSessionCommand(id(sessionId), body.scheduledFor(),
                 body.reason().trim(), Versions.expectedSequence(ifMatch))));
     }

@@ -1,5 +1,6 @@
 package org.casetrail.command.session;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -29,9 +30,12 @@ class SessionForms {
     private final CommandDispatcher commands;
     private final Dates dates;
 
-    SessionForms(CommandDispatcher commands, Dates dates) {
+    private final Clock clock;
+
+    SessionForms(CommandDispatcher commands, Dates dates, Clock clock) {
         this.commands = commands;
         this.dates = dates;
+        this.clock = clock;
     }
 
     @PostMapping("/contacts/{contactId}/next-session/new")
@@ -43,11 +47,21 @@ class SessionForms {
         SettingType type = form.choice("setting", "Where it will take place", SettingType.class, true);
         String location = form.text("location", "The address or place", 500, false);
         String focus = form.text("focus", "The focus of the session", 2_000, false);
+        String reasonAfterSigning = form.reasonAfterSigning();
+        refusePast(form, scheduledFor);
         return post.send(() -> {
             String sessionId = UUID.randomUUID().toString();
-            commands.create(new BookSessionCommand(sessionId, id, scheduledFor, new Setting(type, location), focus));
+            commands.create(new BookSessionCommand(sessionId, id, scheduledFor, new Setting(type, location), focus,
+                                                   reasonAfterSigning));
             return "/contacts/" + id + "?expect=" + sessionId;
         }, "/contacts/" + id);
+    }
+
+    private void refusePast(FormReader form, Instant scheduledFor) {
+        if (SessionTimes.inThePast(scheduledFor, clock)) {
+            form.refuse("scheduled-day", "The session's date and time must be in the future: a session that has "
+                                         + "already taken place is recorded as a contact");
+        }
     }
 
     @PostMapping("/sessions/{sessionId}/reschedule")
@@ -56,6 +70,7 @@ class SessionForms {
         FormPost post = FormPost.of(request, redirect).summaryField("scheduled-day");
         Instant scheduledFor = post.form().instant("scheduled", "scheduled-time", "The session's", true, dates.zone());
         String reason = post.form().text("reason", "The reason", 2_000, true);
+        refusePast(post.form(), scheduledFor);
         long version = post.form().version();
         return post.send(() -> done(id, "reschedule", commands.send(new RescheduleSessionCommand(id, scheduledFor,
                                  reason, version - 1))),

@@ -2,6 +2,7 @@ package org.casetrail.command.action;
 
 import static org.casetrail.command.FollowUpFixtures.CASE;
 import static org.casetrail.command.FollowUpFixtures.CONTACT;
+import static org.casetrail.command.FollowUpFixtures.SIGNED_CONTACT;
 import static org.casetrail.command.FollowUpFixtures.DISCARDED_CONTACT;
 import static org.casetrail.command.FollowUpFixtures.LATER_CONTACT;
 import static org.casetrail.command.FollowUpFixtures.OTHER_CASES_CONTACT;
@@ -31,7 +32,7 @@ class ActionTest {
     static final String ACTION = "d0000000-0000-4000-8000-000000000001";
     static final LocalDate DUE = LocalDate.of(2026, 12, 4);
     static final ActionAssignedEvent ASSIGNED = new ActionAssignedEvent(ACTION, CASE, CONTACT,
-            "Refer to school counsellor", "alex", DUE, ActionTerm.SHORT);
+            "Refer to school counsellor", "alex", DUE, ActionTerm.SHORT, null);
 
     private FixtureConfiguration<Action> fixture;
 
@@ -44,14 +45,26 @@ class ActionTest {
     @Test
     void assignsAnActionFromAContact() {
         fixture.givenNoPriorActivity()
-               .when(new AssignActionCommand(ACTION, CONTACT, "Refer to school counsellor", "alex", DUE, ActionTerm.SHORT))
+               .when(new AssignActionCommand(ACTION, CONTACT, "Refer to school counsellor", "alex", DUE, ActionTerm.SHORT, null))
                .expectEvents(ASSIGNED);
+    }
+
+    @Test
+    void anActionAddedToASignedContactNeedsAReasonAndKeepsIt() {
+        fixture.givenNoPriorActivity()
+               .when(new AssignActionCommand(ACTION, SIGNED_CONTACT, "x", "alex", DUE, ActionTerm.SHORT, null))
+               .expectNoEvents()
+               .expectException(violation("REASON_AFTER_SIGNING_REQUIRED"));
+        fixture.givenNoPriorActivity()
+               .when(new AssignActionCommand(ACTION, SIGNED_CONTACT, "x", "alex", DUE, ActionTerm.SHORT, "Forgotten"))
+               .expectEvents(new ActionAssignedEvent(ACTION, CASE, SIGNED_CONTACT, "x", "alex", DUE, ActionTerm.SHORT,
+                                                     "Forgotten"));
     }
 
     @Test
     void refusesAnActionFromADiscardedContact() {
         fixture.givenNoPriorActivity()
-               .when(new AssignActionCommand(ACTION, DISCARDED_CONTACT, "x", "alex", DUE, ActionTerm.SHORT))
+               .when(new AssignActionCommand(ACTION, DISCARDED_CONTACT, "x", "alex", DUE, ActionTerm.SHORT, null))
                .expectException(violation("CONTACT_DISCARDED"));
     }
 

@@ -77,7 +77,22 @@ class ContactTest {
                 CLOSED_CASE, new CaseFacts(CLOSED_CASE, false, Set.of()));
         fixture = new AggregateTestFixture<>(Contact.class);
         fixture.registerInjectableResource((CaseDirectory) cases::get);
-        fixture.registerInjectableResource((SessionHolder) (sessionId, caseId, contactId) -> held.add(sessionId + "@" + caseId));
+        fixture.registerInjectableResource(new SessionHolder() {
+            @Override
+            public void check(String sessionId, String caseId) {
+                held.add("check " + sessionId + "@" + caseId);
+            }
+
+            @Override
+            public void hold(String sessionId, String caseId, String contactId) {
+                held.add("hold " + sessionId + "@" + caseId + " by " + contactId);
+            }
+
+            @Override
+            public void release(String sessionId, String contactId) {
+                held.add("release " + sessionId + " by " + contactId);
+            }
+        });
     }
 
     static Object byAlex(Object event) {
@@ -94,13 +109,33 @@ class ContactTest {
     }
 
     @Test
-    void aContactDraftedForABookedSessionMarksItHeld() {
+    void aContactDraftedForABookedSessionOnlyChecksIt() {
         fixture.givenNoPriorActivity()
                .when(new DraftContactCommand(CONTACT, OPEN_CASE, List.of(), HOME, new Timing(START, null), null, null,
                                              "s1"), ALEX)
                .expectEvents(new ContactDraftedEvent(CONTACT, OPEN_CASE, List.of(), HOME, new Timing(START, null), null,
                                                      null, "s1"));
-        org.assertj.core.api.Assertions.assertThat(held).containsExactly("s1@" + OPEN_CASE);
+        org.assertj.core.api.Assertions.assertThat(held).containsExactly("check s1@" + OPEN_CASE);
+    }
+
+    @Test
+    void signingAContactForASessionHoldsIt() {
+        var forSession = new ContactDraftedEvent(CONTACT, OPEN_CASE, ATTENDEES, HOME, new Timing(START, END), PURPOSE,
+                                                 "We walked through the plan together.", "s1");
+        fixture.given(byAlex(forSession))
+               .when(new FinaliseContactCommand(CONTACT, null), ALEX)
+               .expectEvents(new ContactFinalisedEvent(CONTACT, "alex"));
+        org.assertj.core.api.Assertions.assertThat(held).containsExactly("hold s1@" + OPEN_CASE + " by " + CONTACT);
+    }
+
+    @Test
+    void discardingADraftForASessionReleasesIt() {
+        var forSession = new ContactDraftedEvent(CONTACT, OPEN_CASE, List.of(), HOME, new Timing(START, null), null,
+                                                 null, "s1");
+        fixture.given(byAlex(forSession))
+               .when(new DiscardContactCommand(CONTACT, "Wrong case", null), ALEX)
+               .expectEvents(new ContactDiscardedEvent(CONTACT, "Wrong case"));
+        org.assertj.core.api.Assertions.assertThat(held).containsExactly("release s1 by " + CONTACT);
     }
 
     @Test

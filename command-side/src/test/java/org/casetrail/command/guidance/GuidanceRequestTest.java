@@ -3,6 +3,7 @@ package org.casetrail.command.guidance;
 import static org.casetrail.command.FollowUpFixtures.ALEX;
 import static org.casetrail.command.FollowUpFixtures.CASE;
 import static org.casetrail.command.FollowUpFixtures.CONTACT;
+import static org.casetrail.command.FollowUpFixtures.SIGNED_CONTACT;
 import static org.casetrail.command.FollowUpFixtures.DISCARDED_CONTACT;
 import static org.casetrail.command.FollowUpFixtures.MORGAN;
 import static org.casetrail.command.RuleMatchers.violation;
@@ -23,7 +24,7 @@ class GuidanceRequestTest {
 
     static final String REQUEST = "e0000000-0000-4000-8000-000000000001";
     static final GuidanceRequestedEvent REQUESTED = new GuidanceRequestedEvent(REQUEST, CASE, CONTACT,
-            "Should we convene a strategy discussion?", Urgency.URGENT);
+            "Should we convene a strategy discussion?", Urgency.URGENT, null);
 
     private FixtureConfiguration<GuidanceRequest> fixture;
 
@@ -34,13 +35,25 @@ class GuidanceRequestTest {
     }
 
     @Test
+    void guidanceAskedFromASignedContactNeedsAReasonAndKeepsIt() {
+        fixture.givenNoPriorActivity()
+               .when(new RequestGuidanceCommand(REQUEST, SIGNED_CONTACT, "x", Urgency.ROUTINE, null), ALEX)
+               .expectNoEvents()
+               .expectException(violation("REASON_AFTER_SIGNING_REQUIRED"));
+        fixture.givenNoPriorActivity()
+               .when(new RequestGuidanceCommand(REQUEST, SIGNED_CONTACT, "x", Urgency.ROUTINE, "Asked later"), ALEX)
+               .expectEvents(new GuidanceRequestedEvent(REQUEST, CASE, SIGNED_CONTACT, "x", Urgency.ROUTINE,
+                                                        "Asked later"));
+    }
+
+    @Test
     void requestsGuidanceFromAContact() {
         fixture.givenNoPriorActivity()
                .when(new RequestGuidanceCommand(REQUEST, CONTACT, "Should we convene a strategy discussion?",
-                                                Urgency.URGENT), ALEX)
+                                                Urgency.URGENT, null), ALEX)
                .expectEvents(REQUESTED);
         fixture.givenNoPriorActivity()
-               .when(new RequestGuidanceCommand(REQUEST, DISCARDED_CONTACT, "x", Urgency.ROUTINE), ALEX)
+               .when(new RequestGuidanceCommand(REQUEST, DISCARDED_CONTACT, "x", Urgency.ROUTINE, null), ALEX)
                .expectException(violation("CONTACT_DISCARDED"));
     }
 

@@ -2,6 +2,7 @@ package org.casetrail.command.risk;
 
 import static org.casetrail.command.FollowUpFixtures.CASE;
 import static org.casetrail.command.FollowUpFixtures.CONTACT;
+import static org.casetrail.command.FollowUpFixtures.SIGNED_CONTACT;
 import static org.casetrail.command.FollowUpFixtures.DISCARDED_CONTACT;
 import static org.casetrail.command.FollowUpFixtures.LATER_CONTACT;
 import static org.casetrail.command.FollowUpFixtures.OTHER_CASES_CONTACT;
@@ -30,7 +31,7 @@ class RiskTest {
     static final String RISK = "r0000000-0000-4000-8000-000000000001";
     static final List<Professional> SCHOOL_NURSE = List.of(new Professional("Ann Lee", "Hill Primary", "School nurse"));
     static final RiskIdentifiedEvent IDENTIFIED = new RiskIdentifiedEvent(RISK, CASE, CONTACT, RiskCategory.TO_SELF,
-            List.of(RiskAspect.EMOTIONAL, RiskAspect.SAFETY), "Talk of self-harm", Severity.HIGH, SCHOOL_NURSE);
+            List.of(RiskAspect.EMOTIONAL, RiskAspect.SAFETY), "Talk of self-harm", Severity.HIGH, SCHOOL_NURSE, null);
 
     private FixtureConfiguration<Risk> fixture;
 
@@ -45,15 +46,33 @@ class RiskTest {
         fixture.givenNoPriorActivity()
                .when(new IdentifyRiskCommand(RISK, CONTACT, RiskCategory.TO_SELF,
                        List.of(RiskAspect.EMOTIONAL, RiskAspect.SAFETY), "Talk of self-harm", Severity.HIGH,
-                       SCHOOL_NURSE))
+                       SCHOOL_NURSE, null))
                .expectEvents(IDENTIFIED);
+    }
+
+    @Test
+    void aRiskAddedToASignedContactNeedsAReasonAndKeepsIt() {
+        var command = new IdentifyRiskCommand(RISK, SIGNED_CONTACT, RiskCategory.TO_SELF, List.of(RiskAspect.SAFETY),
+                                              "x", Severity.LOW, List.of(), null);
+        fixture.givenNoPriorActivity().when(command).expectNoEvents()
+               .expectException(violation("REASON_AFTER_SIGNING_REQUIRED"));
+        fixture.givenNoPriorActivity()
+               .when(new IdentifyRiskCommand(RISK, SIGNED_CONTACT, RiskCategory.TO_SELF, List.of(RiskAspect.SAFETY),
+                                             "x", Severity.LOW, List.of(), "Told by the school the next day"))
+               .expectEvents(new RiskIdentifiedEvent(RISK, CASE, SIGNED_CONTACT, RiskCategory.TO_SELF,
+                       List.of(RiskAspect.SAFETY), "x", Severity.LOW, List.of(), "Told by the school the next day"));
+        fixture.givenNoPriorActivity()
+               .when(new IdentifyRiskCommand(RISK, CONTACT, RiskCategory.TO_SELF, List.of(RiskAspect.SAFETY),
+                                             "x", Severity.LOW, List.of(), "Not signed yet"))
+               .expectNoEvents()
+               .expectException(violation("CONTACT_NOT_SIGNED"));
     }
 
     @Test
     void refusesARiskFromADiscardedContact() {
         fixture.givenNoPriorActivity()
                .when(new IdentifyRiskCommand(RISK, DISCARDED_CONTACT, RiskCategory.TO_SELF, List.of(RiskAspect.SAFETY),
-                                             "x", Severity.LOW, List.of()))
+                                             "x", Severity.LOW, List.of(), null))
                .expectNoEvents()
                .expectException(violation("CONTACT_DISCARDED"));
     }

@@ -2,6 +2,7 @@ package org.casetrail.command.session;
 
 import static org.casetrail.command.FollowUpFixtures.CASE;
 import static org.casetrail.command.FollowUpFixtures.CONTACT;
+import static org.casetrail.command.FollowUpFixtures.SIGNED_CONTACT;
 import static org.casetrail.command.FollowUpFixtures.DISCARDED_CONTACT;
 import static org.casetrail.command.FollowUpFixtures.OTHER_CASE;
 import static org.casetrail.command.RuleMatchers.violation;
@@ -22,6 +23,7 @@ import org.casetrail.events.session.NoAccessRecordedEvent;
 import org.casetrail.events.session.SessionBookedEvent;
 import org.casetrail.events.session.SessionCancelledEvent;
 import org.casetrail.events.session.SessionHeldEvent;
+import org.casetrail.events.session.SessionReleasedEvent;
 import org.casetrail.events.session.SessionMissedEvent;
 import org.casetrail.events.session.SessionRescheduledEvent;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +35,7 @@ class SessionTest {
     static final Instant NEXT_WEEK = Instant.parse("2026-11-27T10:00:00Z");
     static final Setting HOME = new Setting(SettingType.HOME, null);
     static final SessionBookedEvent BOOKED = new SessionBookedEvent(SESSION, CASE, CONTACT, NEXT_WEEK, HOME,
-                                                                    "Review the safety plan");
+                                                                    "Review the safety plan", null);
 
     private FixtureConfiguration<Session> fixture;
 
@@ -44,12 +46,24 @@ class SessionTest {
     }
 
     @Test
+    void aSessionBookedFromASignedContactNeedsAReasonAndKeepsIt() {
+        fixture.givenNoPriorActivity()
+               .when(new BookSessionCommand(SESSION, SIGNED_CONTACT, NEXT_WEEK, HOME, null, null))
+               .expectNoEvents()
+               .expectException(violation("REASON_AFTER_SIGNING_REQUIRED"));
+        fixture.givenNoPriorActivity()
+               .when(new BookSessionCommand(SESSION, SIGNED_CONTACT, NEXT_WEEK, HOME, null, "Arranged by phone"))
+               .expectEvents(new SessionBookedEvent(SESSION, CASE, SIGNED_CONTACT, NEXT_WEEK, HOME, null,
+                                                    "Arranged by phone"));
+    }
+
+    @Test
     void booksTheNextSessionFromAContact() {
         fixture.givenNoPriorActivity()
-               .when(new BookSessionCommand(SESSION, CONTACT, NEXT_WEEK, HOME, "Review the safety plan"))
+               .when(new BookSessionCommand(SESSION, CONTACT, NEXT_WEEK, HOME, "Review the safety plan", null))
                .expectEvents(BOOKED);
         fixture.givenNoPriorActivity()
-               .when(new BookSessionCommand(SESSION, DISCARDED_CONTACT, NEXT_WEEK, HOME, null))
+               .when(new BookSessionCommand(SESSION, DISCARDED_CONTACT, NEXT_WEEK, HOME, null, null))
                .expectException(violation("CONTACT_DISCARDED"));
     }
 
@@ -88,6 +102,31 @@ class SessionTest {
         fixture.given(BOOKED, new SessionMissedEvent(SESSION, "x"))
                .when(new RecordNoAccessCommand(SESSION, NEXT_WEEK, "y", null))
                .expectException(violation("SESSION_NOT_BOOKED"));
+    }
+
+    @Test
+    void aDraftOnlyChecksItsSessionAndADiscardedDraftReleasesTheOneItHeld() {
+        fixture.given(BOOKED)
+               .whenInvoking(SESSION, session -> session.requireRecordableIn(CASE))
+               .expectNoEvents();
+        fixture.given(BOOKED)
+               .whenInvoking(SESSION, session -> session.requireRecordableIn(OTHER_CASE))
+               .expectException(violation("SESSION_NOT_IN_CASE"));
+        fixture.given(BOOKED, new SessionCancelledEvent(SESSION, "x"))
+               .whenInvoking(SESSION, session -> session.requireRecordableIn(CASE))
+               .expectException(violation("SESSION_NOT_BOOKED"));
+        fixture.given(BOOKED, new SessionHeldEvent(SESSION, "c2"))
+               .whenInvoking(SESSION, session -> session.release("c2"))
+               .expectEvents(new SessionReleasedEvent(SESSION, "c2"));
+        fixture.given(BOOKED, new SessionHeldEvent(SESSION, "c2"))
+               .whenInvoking(SESSION, session -> session.release("c3"))
+               .expectNoEvents();
+        fixture.given(BOOKED, new SessionHeldEvent(SESSION, "c2"), new SessionReleasedEvent(SESSION, "c2"))
+               .whenInvoking(SESSION, session -> session.hold(CASE, "c3"))
+               .expectEvents(new SessionHeldEvent(SESSION, "c3"));
+        fixture.given(BOOKED, new SessionHeldEvent(SESSION, "c2"))
+               .whenInvoking(SESSION, session -> session.hold(CASE, "c2"))
+               .expectNoEvents();
     }
 
     @Test

@@ -53,6 +53,11 @@ public final class InputRules {
         return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
+    /** An optional text as given, trimmed; null when absent or blank. */
+    public static String optional(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
     /** As {@link #textOrNull}, refusing bad text as bad input in {@code field}. */
     public static String text(String field, String value) {
         String text = textOrNull(value);

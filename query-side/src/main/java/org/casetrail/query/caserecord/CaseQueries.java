@@ -18,6 +18,7 @@ import org.casetrail.query.caserecord.CaseViews.CasePage;
 import org.casetrail.query.caserecord.CaseViews.CaseSummaryView;
 import org.casetrail.query.caserecord.CaseViews.CaseView;
 import org.casetrail.query.caserecord.CaseViews.CountsView;
+import org.casetrail.query.session.OverdueSessions;
 import org.casetrail.query.caserecord.CaseViews.PlanView;
 import org.casetrail.query.caserecord.CaseViews.ServiceUserView;
 import org.casetrail.query.caserecord.CaseViews.StatusChangeView;
@@ -44,9 +45,12 @@ public class CaseQueries implements KnownCases {
     private final JdbcClient jdbc;
     private final CaseContacts contacts;
 
-    CaseQueries(JdbcClient jdbc, CaseContacts contacts) {
+    private final OverdueSessions overdueSessions;
+
+    CaseQueries(JdbcClient jdbc, CaseContacts contacts, OverdueSessions overdueSessions) {
         this.jdbc = jdbc;
         this.contacts = contacts;
+        this.overdueSessions = overdueSessions;
     }
 
     public Optional<CaseView> find(String caseId) {
@@ -158,7 +162,8 @@ public class CaseQueries implements KnownCases {
         return new CaseView(caseId, serviceUser(rs), PlanType.valueOf(rs.getString("plan_type")),
                 rs.getString("allocated_worker"), rs.getString("status"),
                 Sql.instant(rs.getObject("opened_at", java.time.OffsetDateTime.class)), rs.getString("opened_by"),
-                plans, history, new CountsView(rs.getInt("plan_count"), counted.contacts(), counted.drafts()),
+                plans, history, new CountsView(rs.getInt("plan_count"), counted.contacts(), counted.drafts(),
+                               overdueSessions.count(caseId)),
                 version);
     }
 

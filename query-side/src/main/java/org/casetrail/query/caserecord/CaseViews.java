@@ -23,7 +23,8 @@ public final class CaseViews {
     public record StatusChangeView(String status, String reason, Instant at, String by, long version) {
     }
 
-    public record CountsView(int plans, int contacts, int drafts) {
+    /** {@code overdueSessions}: booked sessions whose time has passed with nothing recorded of them. */
+    public record CountsView(int plans, int contacts, int drafts, int overdueSessions) {
     }
 
     public record CaseView(String caseId, ServiceUserView serviceUser, PlanType planType, String allocatedWorker,

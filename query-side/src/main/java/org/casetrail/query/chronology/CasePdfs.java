@@ -103,7 +103,7 @@ public class CasePdfs {
                 Optional<ContactState> state = contact(contactId, view.asOf());
                 if (state.isPresent()) {
                     document.newPage();
-                    writeContact(document, "C" + n, state.get(), links(contactId, view.asOf()), zone);
+                    writeContact(document, "C" + n, state.get(), links(contactId, view.asOf(), zone), zone);
                 }
             }
         } finally {
@@ -154,7 +154,9 @@ public class CasePdfs {
             table.addCell(new Phrase(e.source().type().toLowerCase(Locale.ROOT) + " "
                     + e.source().id().substring(0, 8) + " v" + e.source().version(), SMALL));
             table.addCell(new Phrase(e.outcome() == null ? "" : e.outcome(), BODY));
-            String flags = (e.lateEntry() ? " LATE ENTRY" : "") + (e.amended() ? " AMENDED" : "");
+            String flags = (e.lateEntry() ? " LATE ENTRY" : "") + (e.amended() ? " AMENDED" : "")
+                    + (e.addedAfterSigning() ? " ADDED AFTER SIGNING" + (e.reasonAfterSigning() == null ? ""
+                    : ": " + e.reasonAfterSigning()) : "");
             table.addCell(new Phrase(e.recordedBy() + ", " + WHEN.format(Times.at(e.recordedAt(), zone)) + flags, SMALL));
         }
         return table;
@@ -218,9 +220,13 @@ public class CasePdfs {
         return contacts.state(contactId, asOf).filter(state -> !"DISCARDED".equals(state.status()));
     }
 
-    private List<String> links(String contactId, Instant asOf) {
-        return contacts.links(contactId, asOf).stream()
-                       .map(link -> words(link.type()) + " " + words(link.relation()) + ": " + link.summary())
+    private List<String> links(String contactId, Instant asOf, ZoneId zone) {
+        Instant signedAt = contact(contactId, asOf).map(ContactState::finalisedAt).orElse(null);
+        return contacts.links(contactId, asOf, signedAt).stream()
+                       .map(link -> words(link.type()) + " " + words(link.relation()) + ": " + link.summary()
+                               + (link.addedAfterSigning() ? " [added after signing, on "
+                               + WHEN.format(Times.at(link.recordedAt(), zone)) + " by " + link.recordedBy()
+                               + (link.reasonAfterSigning() == null ? "" : ": " + link.reasonAfterSigning()) + "]" : ""))
                        .toList();
     }
 

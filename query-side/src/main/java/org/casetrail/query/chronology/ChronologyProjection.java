@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,6 +65,7 @@ import org.springframework.stereotype.Component;
 class ChronologyProjection {
 
     private static final int SUMMARY_LIMIT = 240;
+    private static final DateTimeFormatter SCHEDULED = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm zzz", Locale.UK);
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
@@ -78,15 +81,27 @@ class ChronologyProjection {
         this.zone = properties.timeZone();
     }
 
-    private record Entry(String entryId, long version, String caseId, Instant occurredAt, Instant occurredUntil,
-                         String category, String summary, String sourceType, String sourceId, long sourceVersion,
-                         String impact, String outcome, Instant recordedAt, String recordedBy, boolean lateEntry,
-                         boolean amended, Instant validFrom, Instant validTo) {
+    /**
+     * One version of an entry. {@code raisedIn} is the contact a follow-up was raised in (it takes that contact's
+     * time); {@code addedAfterSigning} marks one raised in a contact already signed, with the reason given.
+     */
+    record Entry(String entryId, long version, String caseId, Instant occurredAt, Instant occurredUntil,
+                 String category, String summary, String sourceType, String sourceId, long sourceVersion,
+                 String impact, String outcome, Instant recordedAt, String recordedBy, boolean lateEntry,
+                 boolean amended, Instant validFrom, Instant validTo, String raisedIn, boolean addedAfterSigning,
+                 String reasonAfterSigning) {
 
         Entry endingAt(Instant at) {
             return new Entry(entryId, version, caseId, occurredAt, occurredUntil, category, summary, sourceType,
                              sourceId, sourceVersion, impact, outcome, recordedAt, recordedBy, lateEntry, amended,
-                             validFrom, at);
+                             validFrom, at, raisedIn, addedAfterSigning, reasonAfterSigning);
+        }
+
+        /** The next version of this entry, valid from {@code at}, taking place at its contact's (new) time. */
+        Entry at(long nextVersion, Instant occurred, boolean late, Instant from, boolean signedBefore) {
+            return new Entry(entryId, nextVersion, caseId, occurred, occurredUntil, category, summary, sourceType,
+                             sourceId, sourceVersion, impact, outcome, recordedAt, recordedBy, late, amended, from,
+                             null, raisedIn, signedBefore, reasonAfterSigning);
         }
     }
 
@@ -191,9 +206,9 @@ class ChronologyProjection {
     void on(RiskIdentifiedEvent event, @MessageIdentifier String id, @Timestamp Instant at,
             @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         item(event.riskId(), event.caseId(), event.description(), event.severity().name(), null);
-        once(id, event.caseId(), at, null, "risk", "Risk identified (" + event.severity() + ", "
-             + words(event.category().name()) + "): " + event.description(), "RISK", event.riskId(), sequence, at,
-             actor);
+        raised(event.contactId(), event.reasonAfterSigning(), once(id, event.caseId(), "risk", "Risk identified ("
+               + event.severity() + ", " + words(event.category().name()) + "): " + event.description(), "RISK",
+               event.riskId(), sequence, at, actor));
     }
 
     @EventHandler
@@ -219,8 +234,9 @@ class ChronologyProjection {
     void on(ActionAssignedEvent event, @MessageIdentifier String id, @Timestamp Instant at,
             @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         item(event.actionId(), event.caseId(), event.description(), null, null);
-        once(id, event.caseId(), at, null, "action", "Action for " + event.assignee() + " by " + event.dueDate() + ": "
-             + event.description(), "ACTION", event.actionId(), sequence, at, actor);
+        raised(event.contactId(), event.reasonAfterSigning(), once(id, event.caseId(), "action", "Action for "
+               + event.assignee() + " by " + event.dueDate() + ": " + event.description(), "ACTION",
+               event.actionId(), sequence, at, actor));
     }
 
     @EventHandler
@@ -243,8 +259,9 @@ class ChronologyProjection {
     void on(GuidanceRequestedEvent event, @MessageIdentifier String id, @Timestamp Instant at,
             @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         item(event.requestId(), event.caseId(), event.question(), null, null);
-        once(id, event.caseId(), at, null, "guidance", "Manager's guidance requested (" + words(event.urgency().name())
-             + "): " + event.question(), "GUIDANCE", event.requestId(), sequence, at, actor);
+        raised(event.contactId(), event.reasonAfterSigning(), once(id, event.caseId(), "guidance",
+               "Manager's guidance requested (" + words(event.urgency().name()) + "): " + event.question(),
+               "GUIDANCE", event.requestId(), sequence, at, actor));
     }
 
     @EventHandler
@@ -256,9 +273,14 @@ class ChronologyProjection {
     }
 
     @EventHandler
-    void on(SessionBookedEvent event) {
-        item(event.sessionId(), event.caseId(), words(event.setting().type().name()) + " session"
-             + (event.focus() == null ? "" : " (" + event.focus() + ")"), null, event.scheduledFor());
+    void on(SessionBookedEvent event, @MessageIdentifier String id, @Timestamp Instant at,
+            @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        String label = words(event.setting().type().name()) + " session"
+                       + (event.focus() == null ? "" : " (" + event.focus() + ")");
+        item(event.sessionId(), event.caseId(), label, null, event.scheduledFor());
+        raised(event.contactId(), event.reasonAfterSigning(), once(id, event.caseId(), "session",
+               "Next session arranged for " + SCHEDULED.format(Times.at(event.scheduledFor(), zone)) + ": "
+               + capitalised(label), "SESSION", event.sessionId(), sequence, at, actor));
     }
 
     @EventHandler
@@ -280,7 +302,7 @@ class ChronologyProjection {
     @ResetHandler
     void reset() {
         jdbc.execute("TRUNCATE projections.chronology_entry, projections.chronology_contact, "
-                     + "projections.chronology_item");
+                     + "projections.chronology_item, projections.chronology_held");
     }
 
     // How entries are written
@@ -291,12 +313,7 @@ class ChronologyProjection {
     private void contact(String contactId, Object event, Instant at, long sequence, String actor) {
         long version = sequence + 1;
         Map<Object, ContactState> contacts = writes.pending("chronology-contacts");
-        ContactState previous = contacts.get(contactId);
-        if (previous == null) {
-            List<String> stored = jdbc.queryForList("SELECT state::text FROM projections.chronology_contact "
-                                                    + "WHERE contact_id = ?", String.class, Sql.uuid(contactId));
-            previous = stored.isEmpty() ? null : json.read(stored.get(0), ContactState.class);
-        }
+        ContactState previous = contactState(contactId);
         if (previous != null && previous.version() >= version) {
             return;
         }
@@ -307,6 +324,13 @@ class ChronologyProjection {
                 INSERT INTO projections.chronology_contact (contact_id, state) VALUES (?, ?::jsonb)
                 ON CONFLICT (contact_id) DO UPDATE SET state = excluded.state""", contactId,
                 Sql.uuid(contactId), json.write(state));
+        boolean wasDraft = previous == null || "DRAFT".equals(previous.status());
+        if (wasDraft && !"DRAFT".equals(state.status())) {
+            releaseHeld(state, at);
+        } else if (!wasDraft && "FINALISED".equals(state.status())
+                   && !state.startedAt().equals(previous.startedAt())) {
+            moveRaisedIn(state, at);
+        }
         if ("FINALISED".equals(state.status())) {
             String entryId = "CONTACT:" + contactId;
             if (previous != null && "FINALISED".equals(previous.status())) {
@@ -316,8 +340,19 @@ class ChronologyProjection {
             write(new Entry(entryId, version, state.caseId(), state.startedAt(), state.endedAt(),
                     state.setting().type() == SettingType.HOME ? "home visit" : "contact", contactSummary(state),
                     "CONTACT", contactId, version, null, addenda(state), state.recordedAt(), state.author(),
-                    state.lateEntry(), state.amended(), at, null));
+                    state.lateEntry(), state.amended(), at, null, null, false, null));
         }
+    }
+
+    /** The contact as the chronology last saw it: queued in this batch, else stored; null if never seen. */
+    private ContactState contactState(String contactId) {
+        ContactState queued = writes.<ContactState>pending("chronology-contacts").get(contactId);
+        if (queued != null) {
+            return queued;
+        }
+        List<String> stored = jdbc.queryForList("SELECT state::text FROM projections.chronology_contact "
+                                                + "WHERE contact_id = ?", String.class, Sql.uuid(contactId));
+        return stored.isEmpty() ? null : json.read(stored.get(0), ContactState.class);
     }
 
     /** Ends the validity of the entry's current version at {@code at}, where one older than {@code version} is. */
@@ -336,13 +371,119 @@ class ChronologyProjection {
     private void once(String id, String caseId, Instant occurredAt, Instant occurredUntil, String category,
                       String summary, String sourceType, String sourceId, long sequence, Instant at, String actor) {
         write(new Entry(id, 1, caseId, occurredAt, occurredUntil, category, brief(summary), sourceType, sourceId,
-                        sequence + 1, null, null, at, actor, false, false, at, null));
+                        sequence + 1, null, null, at, actor, false, false, at, null, null, false, null));
+    }
+
+    /** A follow-up's entry as recorded, at its own time, before {@link #raised} places it at its contact's. */
+    private Entry once(String id, String caseId, String category, String summary, String sourceType, String sourceId,
+                       long sequence, Instant at, String actor) {
+        return new Entry(id, 1, caseId, at, null, category, brief(summary), sourceType, sourceId, sequence + 1, null,
+                         null, at, actor, false, false, at, null, null, false, null);
     }
 
     private void onceWithOutcome(String id, String caseId, Instant at, String category, String summary,
                                  String outcome, String sourceType, String sourceId, long sequence, String actor) {
         write(new Entry(id, 1, caseId, at, null, category, brief(summary), sourceType, sourceId, sequence + 1, null,
-                        brief(outcome), at, actor, false, false, at, null));
+                        brief(outcome), at, actor, false, false, at, null, null, false, null));
+    }
+
+    // Follow-ups raised in a contact take their place at the contact's time. Raised in a draft, they are part of
+    // the note and enter the chronology with it when it is signed (held until then); raised in a signed contact,
+    // they enter at once, marked as added after signing. A follow-up of a draft that is discarded enters at its
+    // own time. Each is flagged late by the note's rule, from its own recording time.
+
+    private void raised(String contactId, String reasonAfterSigning, Entry entry) {
+        ContactTimes contact = contactId == null ? null : contactTimes(contactId);
+        Entry placed = new Entry(entry.entryId(), entry.version(), entry.caseId(), entry.occurredAt(), null,
+                entry.category(), entry.summary(), entry.sourceType(), entry.sourceId(), entry.sourceVersion(), null,
+                null, entry.recordedAt(), entry.recordedBy(), false, false, entry.validFrom(), null, contactId, false,
+                reasonAfterSigning);
+        if (contact == null || "DISCARDED".equals(contact.status())) {
+            write(placed);
+        } else if ("FINALISED".equals(contact.status())) {
+            write(placedAt(placed, contact, entry.recordedAt(), true));
+        } else {
+            writes.<List<Entry>>pending("chronology-held").computeIfAbsent(contactId, c -> new ArrayList<>())
+                  .add(placed);
+            writes.put("""
+                    INSERT INTO projections.chronology_held (entry_id, contact_id, entry) VALUES (?, ?, ?::jsonb)
+                    ON CONFLICT (entry_id) DO NOTHING""", placed.entryId(), placed.entryId(), Sql.uuid(contactId),
+                    json.write(placed));
+        }
+    }
+
+    /** What a follow-up needs of the contact it is raised in. */
+    record ContactTimes(String status, Instant startedAt, Instant endedAt) {
+
+        static ContactTimes of(ContactState state) {
+            return new ContactTimes(state.status(), state.startedAt(), state.endedAt());
+        }
+    }
+
+    /** As {@link #contactState}, reading only the status and times of a stored contact. */
+    private ContactTimes contactTimes(String contactId) {
+        ContactState queued = writes.<ContactState>pending("chronology-contacts").get(contactId);
+        if (queued != null) {
+            return ContactTimes.of(queued);
+        }
+        List<String> stored = jdbc.queryForList("""
+                SELECT jsonb_build_object('status', state->'status', 'startedAt', state->'startedAt',
+                                          'endedAt', state->'endedAt')::text
+                FROM projections.chronology_contact WHERE contact_id = ?""", String.class, Sql.uuid(contactId));
+        return stored.isEmpty() ? null : json.read(stored.get(0), ContactTimes.class);
+    }
+
+    /** The entry as a version placed at the contact's time, late by the note's rule from its own recording. */
+    private Entry placedAt(Entry entry, ContactTimes contact, Instant validFrom, boolean afterSigning) {
+        Instant ended = contact.endedAt() != null ? contact.endedAt() : contact.startedAt();
+        boolean late = Duration.between(ended, entry.recordedAt()).compareTo(lateEntryAfter) > 0;
+        return entry.at(entry.version(), contact.startedAt(), late, validFrom, afterSigning);
+    }
+
+    /** At signing, the follow-ups held with the draft enter at its time; at discarding, at their own. */
+    private void releaseHeld(ContactState contact, Instant at) {
+        List<Entry> held = new ArrayList<>(jdbc.query(
+                "SELECT entry::text FROM projections.chronology_held WHERE contact_id = ? ORDER BY entry_id",
+                (rs, n) -> json.read(rs.getString(1), Entry.class), Sql.uuid(contact.contactId())));
+        List<Entry> queued = writes.<List<Entry>>pending("chronology-held").remove(contact.contactId());
+        if (queued != null) {
+            held.addAll(queued);
+        }
+        boolean signed = "FINALISED".equals(contact.status());
+        for (Entry entry : held) {
+            Entry from = entry.at(entry.version(), entry.occurredAt(), false, at, false);
+            write(signed ? placedAt(from, ContactTimes.of(contact), at, false) : from);
+        }
+    }
+
+    /** A signed contact whose time was corrected: the follow-ups raised in it move with it, as new versions. */
+    private void moveRaisedIn(ContactState contact, Instant at) {
+        Map<Object, Entry> queued = writes.pending("chronology-entries");
+        Map<String, Entry> current = new java.util.LinkedHashMap<>();
+        jdbc.query("""
+                SELECT entry_id, version, occurred_at, recorded_at, category, summary, case_id, source_type, source_id,
+                       source_version, recorded_by, added_after_signing, reason_after_signing, valid_from
+                FROM projections.chronology_entry WHERE raised_in = ? AND valid_to IS NULL""", rs -> {
+            Entry entry = new Entry(rs.getString("entry_id"), rs.getLong("version"), rs.getString("case_id"),
+                    Sql.instant(rs.getObject("occurred_at", OffsetDateTime.class)), null, rs.getString("category"),
+                    rs.getString("summary"), rs.getString("source_type"), rs.getString("source_id"),
+                    rs.getLong("source_version"), null, null,
+                    Sql.instant(rs.getObject("recorded_at", OffsetDateTime.class)), rs.getString("recorded_by"),
+                    false, false, Sql.instant(rs.getObject("valid_from", OffsetDateTime.class)), null,
+                    contact.contactId(), rs.getBoolean("added_after_signing"), rs.getString("reason_after_signing"));
+            current.put(entry.entryId(), entry);
+        }, Sql.uuid(contact.contactId()));
+        queued.values().stream().filter(e -> contact.contactId().equals(e.raisedIn()) && e.validTo() == null)
+              .forEach(e -> current.merge(e.entryId(), e, (stored, pending) -> pending.version() >= stored.version()
+                      ? pending : stored));
+        for (Entry entry : current.values()) {
+            if (entry.occurredAt().equals(contact.startedAt())) {
+                continue;
+            }
+            supersede(entry.entryId(), entry.version() + 1, at);
+            Entry next = entry.at(entry.version() + 1, entry.occurredAt(), false, at, entry.addedAfterSigning());
+            write(placedAt(next, ContactTimes.of(contact), at, entry.addedAfterSigning()));
+        }
     }
 
     private void write(Entry entry) {
@@ -350,14 +491,17 @@ class ChronologyProjection {
         writes.put("""
                 INSERT INTO projections.chronology_entry (entry_id, version, case_id, occurred_at, occurred_until,
                     category, summary, source_type, source_id, source_version, impact, outcome, recorded_at,
-                    recorded_by, late_entry, amended, valid_from, valid_to)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    recorded_by, late_entry, amended, valid_from, valid_to, raised_in, added_after_signing,
+                    reason_after_signing)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (entry_id, version) DO NOTHING""", entry.entryId() + "#" + entry.version(),
                 entry.entryId(), entry.version(), Sql.uuid(entry.caseId()), Sql.utc(entry.occurredAt()),
                 Sql.utc(entry.occurredUntil()), entry.category(), entry.summary(), entry.sourceType(),
                 Sql.uuid(entry.sourceId()), entry.sourceVersion(), entry.impact(), entry.outcome(),
                 Sql.utc(entry.recordedAt()), entry.recordedBy(), entry.lateEntry(), entry.amended(),
-                Sql.utc(entry.validFrom()), Sql.utc(entry.validTo()));
+                Sql.utc(entry.validFrom()), Sql.utc(entry.validTo()),
+                entry.raisedIn() == null ? null : Sql.uuid(entry.raisedIn()),
+                entry.addedAfterSigning(), entry.reasonAfterSigning());
     }
 
     /** What the chronology remembers of a follow-up; {@code queued} while its insert waits for the batch's end. */

@@ -106,7 +106,8 @@ public class ChronologyQueries {
                                    rs.getLong("source_version")),
                     rs.getString("impact"), rs.getString("outcome"),
                     Sql.instant(rs.getObject("recorded_at", java.time.OffsetDateTime.class)),
-                    rs.getString("recorded_by"), rs.getBoolean("late_entry"), rs.getBoolean("amended"));
+                    rs.getString("recorded_by"), rs.getBoolean("late_entry"), rs.getBoolean("amended"),
+                    rs.getBoolean("added_after_signing"), rs.getString("reason_after_signing"));
         }).list();
         Boolean more = null;
         if (query.limit() != null) {
@@ -126,8 +127,9 @@ public class ChronologyQueries {
 
     /**
      * SHA-256, in hex, over one line per entry: its columns in the order of {@link EntryView}, instants as
-     * ISO-8601 UTC, joined by '|', with '\', '|' and line breaks escaped. The zone a reader asked for does not
-     * enter it, so every copy of the same chronology has the same digest.
+     * ISO-8601 UTC, joined by '|', with '\', '|' and line breaks escaped; an entry added after signing ends with
+     * "|added after signing|" and the reason, so entries without it keep the digest they always had. The zone a
+     * reader asked for does not enter it, so every copy of the same chronology has the same digest.
      */
     static String digest(List<EntryView> entries) {
         try {
@@ -137,7 +139,9 @@ public class ChronologyQueries {
                         text(e.age()), e.category(), escape(e.summary()), e.source().type(), e.source().id(),
                         String.valueOf(e.source().version()), escape(e.impact()), escape(e.outcome()),
                         text(e.recordedAt()), escape(e.recordedBy()), String.valueOf(e.lateEntry()),
-                        String.valueOf(e.amended())) + "\n";
+                        String.valueOf(e.amended()))
+                        + (e.addedAfterSigning() ? "|added after signing|" + escape(e.reasonAfterSigning()) : "")
+                        + "\n";
                 digest.update(line.getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(digest.digest());

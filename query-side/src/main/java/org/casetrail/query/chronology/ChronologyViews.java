@@ -17,9 +17,15 @@ public final class ChronologyViews {
     public record SourceView(String type, String id, long version) {
     }
 
+    /**
+     * One entry. {@code occurredAt} is when it happened: a follow-up raised in a contact takes the contact's time,
+     * and {@code recordedAt} says when it was written down. {@code addedAfterSigning} marks a follow-up added to
+     * a contact already signed (on {@code recordedAt} by {@code recordedBy}), with the reason given.
+     */
     public record EntryView(int seq, Instant occurredAt, Instant occurredUntil, Integer age, String category,
                             String summary, SourceView source, String impact, String outcome, Instant recordedAt,
-                            String recordedBy, boolean lateEntry, boolean amended) {
+                            String recordedBy, boolean lateEntry, boolean amended, boolean addedAfterSigning,
+                            String reasonAfterSigning) {
     }
 
     /** {@code more} is set for a page ({@code limit} given): whether entries follow the last one returned. */

@@ -17,6 +17,7 @@ import org.casetrail.query.caserecord.CaseQueries;
 import org.casetrail.query.caserecord.CaseQueries.CaseHeader;
 import org.casetrail.query.compliance.ComplianceViews.LateEntryView;
 import org.casetrail.query.compliance.ComplianceViews.OldDraftView;
+import org.casetrail.query.compliance.ComplianceViews.OverdueSessionView;
 import org.casetrail.query.compliance.ComplianceViews.RecordingReportView;
 import org.casetrail.query.compliance.ComplianceViews.UnactionedRiskView;
 import org.casetrail.query.compliance.ComplianceViews.VisitReportView;
@@ -26,6 +27,7 @@ import org.casetrail.query.contact.CaseContacts;
 import org.casetrail.query.guidance.GuidanceQueries;
 import org.casetrail.query.risk.RiskQueries;
 import org.casetrail.query.risk.RiskViews.OpenRisk;
+import org.casetrail.query.session.SessionQueries;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,13 +43,15 @@ public class ComplianceQueries {
     private final RiskQueries risks;
     private final ActionQueries actions;
     private final GuidanceQueries guidance;
+    private final SessionQueries sessions;
     private final ZoneId zone;
     private final WorkingCalendar calendar;
     private final Map<PlanType, VisitStandard> standards = new EnumMap<>(PlanType.class);
     private final CasetrailProperties.Compliance settings;
 
     ComplianceQueries(CaseQueries cases, CaseContacts contacts, RiskQueries risks, ActionQueries actions,
-                      GuidanceQueries guidance, CasetrailProperties properties) {
+                      GuidanceQueries guidance, SessionQueries sessions, CasetrailProperties properties) {
+        this.sessions = sessions;
         this.cases = cases;
         this.contacts = contacts;
         this.risks = risks;
@@ -91,7 +95,10 @@ public class ComplianceQueries {
         return new VisitReportView(asOf, items);
     }
 
-    /** Late entries, old drafts, open risks with no action, and guidance waiting too long, as at {@code at}. */
+    /**
+     * Late entries, old drafts, open risks with no action, guidance waiting too long and overdue sessions, as at
+     * {@code at}.
+     */
     public RecordingReportView recording(Instant at) {
         List<LateEntryView> late = contacts.lateEntries().stream()
                 .map(c -> new LateEntryView(c.caseId(), c.contactId(), c.occurredAt(), c.recordedAt(), c.author()))
@@ -115,7 +122,12 @@ public class ComplianceQueries {
                                                   g.requestedAt(), g.requestedBy(),
                                                   Duration.between(g.requestedAt(), at).toDays()))
                 .toList();
+        List<OverdueSessionView> overdue = sessions.overdue(null, at).stream()
+                .map(s -> new OverdueSessionView(s.caseId(), s.sessionId(), s.contactId(), s.scheduledFor(),
+                                                 s.setting().type().name(), s.focus(), s.bookedBy(),
+                                                 Duration.between(s.scheduledFor(), at).toDays()))
+                .toList();
         return new RecordingReportView(at, settings.draftOlderThanDays(), settings.guidanceWaitingDays(), late, drafts,
-                                       unactioned, waiting);
+                                       unactioned, waiting, overdue);
     }
 }

@@ -36,9 +36,15 @@ public final class ComplianceViews {
                                       Instant requestedAt, String requestedBy, long waitingDays) {
     }
 
+    /** A booked session whose time has passed with nothing recorded of it (held, cancelled, missed, no access). */
+    public record OverdueSessionView(String caseId, String sessionId, String contactId, Instant scheduledFor,
+                                     String setting, String focus, String bookedBy, long overdueDays) {
+    }
+
     public record RecordingReportView(Instant at, int draftOlderThanDays, int guidanceWaitingDays,
                                       List<LateEntryView> lateEntries, List<OldDraftView> oldDrafts,
                                       List<UnactionedRiskView> risksWithoutAction,
-                                      List<WaitingGuidanceView> guidanceAwaiting) {
+                                      List<WaitingGuidanceView> guidanceAwaiting,
+                                      List<OverdueSessionView> overdueSessions) {
     }
 }

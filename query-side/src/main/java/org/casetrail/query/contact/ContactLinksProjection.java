@@ -39,42 +39,45 @@ class ContactLinksProjection {
     void on(RiskIdentifiedEvent event, @Timestamp Instant at, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         link(event.contactId(), "RISK", event.riskId(), "IDENTIFIED",
              event.severity() + " risk " + event.category().name().toLowerCase().replace('_', ' ') + ": "
-             + event.description(), at, actor);
+             + event.description(), at, actor, event.reasonAfterSigning());
     }
 
     @EventHandler
     void on(RiskReviewedEvent event, @Timestamp Instant at, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         link(event.contactId(), "RISK", event.riskId(), "REVIEWED",
-             "Reviewed, now " + event.severity() + ": " + event.note(), at, actor);
+             "Reviewed, now " + event.severity() + ": " + event.note(), at, actor, null);
     }
 
     @EventHandler
     void on(ActionAssignedEvent event, @Timestamp Instant at, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         link(event.contactId(), "ACTION", event.actionId(), "ASSIGNED",
-             event.assignee() + " by " + event.dueDate() + ": " + event.description(), at, actor);
+             event.assignee() + " by " + event.dueDate() + ": " + event.description(), at, actor,
+             event.reasonAfterSigning());
     }
 
     @EventHandler
     void on(ActionCompletedEvent event, @Timestamp Instant at, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        link(event.contactId(), "ACTION", event.actionId(), "COMPLETED", "Completed: " + event.outcome(), at, actor);
+        link(event.contactId(), "ACTION", event.actionId(), "COMPLETED", "Completed: " + event.outcome(), at, actor,
+             null);
     }
 
     @EventHandler
     void on(GuidanceRequestedEvent event, @Timestamp Instant at, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         link(event.contactId(), "GUIDANCE", event.requestId(), "REQUESTED",
-             event.urgency() + ": " + event.question(), at, actor);
+             event.urgency() + ": " + event.question(), at, actor, event.reasonAfterSigning());
     }
 
     @EventHandler
     void on(SessionBookedEvent event, @Timestamp Instant at, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         link(event.contactId(), "SESSION", event.sessionId(), "BOOKED",
              event.setting().type() + " session booked" + (event.focus() == null ? "" : ": " + event.focus()), at,
-             actor);
+             actor, event.reasonAfterSigning());
     }
 
     @EventHandler
     void on(SessionHeldEvent event, @Timestamp Instant at, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        link(event.contactId(), "SESSION", event.sessionId(), "HELD", "This contact is the booked session", at, actor);
+        link(event.contactId(), "SESSION", event.sessionId(), "HELD", "This contact is the booked session", at,
+             actor, null);
     }
 
     @ResetHandler
@@ -83,11 +86,12 @@ class ContactLinksProjection {
     }
 
     private void link(String contactId, String type, String itemId, String relation, String summary, Instant at,
-                      String actor) {
+                      String actor, String reasonAfterSigning) {
         jdbc.update("""
                 INSERT INTO projections.contact_link (contact_id, item_type, item_id, relation, summary, recorded_at,
-                    recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    recorded_by, reason_after_signing) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (contact_id, item_type, item_id, relation) DO NOTHING""",
-                Sql.uuid(contactId), type, Sql.uuid(itemId), relation, summary, Sql.utc(at), actor);
+                Sql.uuid(contactId), type, Sql.uuid(itemId), relation, summary, Sql.utc(at), actor,
+                reasonAfterSigning);
     }
 }

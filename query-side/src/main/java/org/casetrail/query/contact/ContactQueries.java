@@ -54,7 +54,8 @@ public class ContactQueries {
 
     /** The contact now, or as it stood at {@code asOf} (a recording time) when that is set. */
     public Optional<ContactView> find(String contactId, Instant asOf) {
-        return contacts.state(contactId, asOf).map(state -> new ContactView(state, contacts.links(contactId, asOf)));
+        return contacts.state(contactId, asOf).map(state -> new ContactView(state,
+                contacts.links(contactId, asOf, state.finalisedAt())));
     }
 
     /** Every version of the contact, each with what changed from the one before. */

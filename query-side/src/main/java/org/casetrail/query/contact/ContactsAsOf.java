@@ -18,9 +18,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class ContactsAsOf {
 
-    /** A risk, action, guidance request or session this contact identified, reviewed, assigned, completed... */
+    /**
+     * A risk, action, guidance request or session this contact identified, reviewed, assigned, completed...;
+     * {@code addedAfterSigning} when it was recorded after the contact was signed (then {@code recordedAt} and
+     * {@code recordedBy} say when and by whom), with the reason given for it (none for links recorded before
+     * reasons were asked for, or for reviews and completions, which take none).
+     */
     public record Link(String type, String id, String relation, String summary, Instant recordedAt,
-                       String recordedBy) {
+                       String recordedBy, boolean addedAfterSigning, String reasonAfterSigning) {
     }
 
     private final JdbcTemplate jdbc;
@@ -43,19 +48,27 @@ public class ContactsAsOf {
         return found.stream().findFirst().map(stored -> json.read(stored, ContactState.class));
     }
 
-    /** The contact's links recorded by {@code asOf} (all, when null), in the order they were recorded. */
-    public List<Link> links(String contactId, Instant asOf) {
+    /**
+     * The contact's links recorded by {@code asOf} (all, when null), in the order they were recorded, each marked
+     * if recorded after {@code signedAt} (the contact's signature, as of then; null for a draft). The link that says
+     * the contact held its session is written with the signature, so it is never marked.
+     */
+    public List<Link> links(String contactId, Instant asOf, Instant signedAt) {
         String until = asOf == null ? "" : " AND recorded_at <= ?";
         List<Object> args = new ArrayList<>(List.of(Sql.uuid(contactId)));
         if (asOf != null) {
             args.add(Sql.utc(asOf));
         }
         return jdbc.query("""
-                SELECT item_type, item_id, relation, summary, recorded_at, recorded_by FROM projections.contact_link
-                WHERE contact_id = ?""" + until + " ORDER BY recorded_at, item_type, item_id",
-                (rs, n) -> new Link(rs.getString("item_type"), rs.getString("item_id"), rs.getString("relation"),
-                        rs.getString("summary"), Sql.instant(rs.getObject("recorded_at", OffsetDateTime.class)),
-                        rs.getString("recorded_by")),
-                args.toArray());
+                SELECT item_type, item_id, relation, summary, recorded_at, recorded_by, reason_after_signing
+                FROM projections.contact_link
+                WHERE contact_id = ?""" + until + " ORDER BY recorded_at, item_type, item_id", (rs, n) -> {
+                    Instant recorded = Sql.instant(rs.getObject("recorded_at", OffsetDateTime.class));
+                    String relation = rs.getString("relation");
+                    boolean afterSigning = signedAt != null && recorded.isAfter(signedAt) && !"HELD".equals(relation);
+                    return new Link(rs.getString("item_type"), rs.getString("item_id"), relation,
+                            rs.getString("summary"), recorded, rs.getString("recorded_by"), afterSigning,
+                            rs.getString("reason_after_signing"));
+                }, args.toArray());
     }
 }

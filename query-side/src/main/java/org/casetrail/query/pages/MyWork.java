@@ -68,8 +68,9 @@ class MyWork {
         model.addAttribute("caseload", caseload);
         model.addAttribute("drafts", drafts);
         model.addAttribute("actions", owed);
-        model.addAttribute("sessions", sessions.upcoming(caseload.stream().map(VisitView::caseId).toList(), now,
-                                                         now.plus(AHEAD)));
+        List<String> caseIds = caseload.stream().map(VisitView::caseId).toList();
+        model.addAttribute("sessions", sessions.upcoming(caseIds, now, now.plus(AHEAD)));
+        model.addAttribute("overdueSessions", sessions.overdue(caseIds, now));
         model.addAttribute("names", names);
         if (user.role() == Role.MANAGER) {
             var waiting = guidance.requests("AWAITING", null, null).items();

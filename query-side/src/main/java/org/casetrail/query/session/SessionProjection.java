@@ -12,6 +12,7 @@ import org.casetrail.events.session.NoAccessRecordedEvent;
 import org.casetrail.events.session.SessionBookedEvent;
 import org.casetrail.events.session.SessionCancelledEvent;
 import org.casetrail.events.session.SessionHeldEvent;
+import org.casetrail.events.session.SessionReleasedEvent;
 import org.casetrail.events.session.SessionMissedEvent;
 import org.casetrail.events.session.SessionRescheduledEvent;
 import org.casetrail.platform.db.Sql;
@@ -85,6 +86,15 @@ class SessionProjection {
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         if (update("status = 'HELD', held_contact_id = ?", event.sessionId(), sequence, Sql.uuid(event.contactId()))) {
             history(event.sessionId(), sequence + 1, "HELD", null, null, null, at, actor);
+        }
+    }
+
+    @EventHandler
+    void on(SessionReleasedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        if (update("status = 'BOOKED', held_contact_id = NULL", event.sessionId(), sequence)) {
+            history(event.sessionId(), sequence + 1, "RELEASED", null, null, "The draft recording it was discarded",
+                    at, actor);
         }
     }
 

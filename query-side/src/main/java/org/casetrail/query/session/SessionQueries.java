@@ -2,6 +2,7 @@ package org.casetrail.query.session;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -37,10 +38,31 @@ public class SessionQueries {
     private final JdbcClient jdbc;
     private final KnownCases knownCases;
 
-    SessionQueries(JdbcClient jdbc, KnownCases knownCases) {
+    private final Clock clock;
+
+    SessionQueries(JdbcClient jdbc, KnownCases knownCases, Clock clock) {
         this.jdbc = jdbc;
         this.knownCases = knownCases;
+        this.clock = clock;
     }
+
+    /**
+     * Booked sessions whose time passed before {@code at} without their being held, cancelled, missed or recorded
+     * as no access: of these cases (every case when null), the longest overdue first.
+     */
+    public List<SessionView> overdue(Collection<String> caseIds, Instant at) {
+        if (caseIds != null && caseIds.isEmpty()) {
+            return List.of();
+        }
+        String sql = "SELECT * FROM projections.session_booking WHERE status = 'BOOKED' AND scheduled_for < ?"
+                     + (caseIds == null ? "" : " AND case_id = ANY(?)") + " ORDER BY scheduled_for, session_id";
+        var statement = jdbc.sql(sql).param(Sql.utc(at));
+        if (caseIds != null) {
+            statement = statement.param(caseIds.stream().map(Sql::uuid).toArray(UUID[]::new));
+        }
+        return statement.query((rs, n) -> session(rs)).list();
+    }
+
 
     /** The case's sessions in date order, each with its history; empty for no such case. */
     public Optional<CaseSessionsView> ofCase(String caseId) {
@@ -103,12 +125,15 @@ public class SessionQueries {
                        .rows();
     }
 
-    private static SessionView session(ResultSet rs) throws SQLException {
+    private SessionView session(ResultSet rs) throws SQLException {
+        Instant scheduledFor = Sql.instant(rs.getObject("scheduled_for", OffsetDateTime.class));
+        String status = rs.getString("status");
         return new SessionView(rs.getString("session_id"), rs.getString("case_id"), rs.getString("contact_id"),
-                Sql.instant(rs.getObject("scheduled_for", OffsetDateTime.class)),
+                scheduledFor,
                 new Setting(SettingType.valueOf(rs.getString("setting_type")), rs.getString("location")),
-                rs.getString("focus"), rs.getString("status"), rs.getString("held_contact_id"),
+                rs.getString("focus"), status, rs.getString("held_contact_id"),
                 Sql.instant(rs.getObject("booked_at", OffsetDateTime.class)),
-                rs.getString("booked_by"), List.of(), rs.getLong("version"));
+                rs.getString("booked_by"), List.of(), rs.getLong("version"),
+                "BOOKED".equals(status) && scheduledFor.isBefore(clock.instant()));
     }
 }

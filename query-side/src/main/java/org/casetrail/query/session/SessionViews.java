@@ -15,13 +15,17 @@ public final class SessionViews {
                              String by) {
     }
 
+    /**
+     * A session. {@code overdue}: still booked although its time has passed, so it was neither recorded as held
+     * (by a signed contact), nor cancelled, missed or no access: someone must say what happened.
+     */
     public record SessionView(String sessionId, String caseId, String contactId, Instant scheduledFor,
                               Setting setting, String focus, String status, String heldInContactId, Instant bookedAt,
-                              String bookedBy, List<ChangeView> history, long version) {
+                              String bookedBy, List<ChangeView> history, long version, boolean overdue) {
 
         SessionView withHistory(List<ChangeView> value) {
             return new SessionView(sessionId, caseId, contactId, scheduledFor, setting, focus, status, heldInContactId,
-                                   bookedAt, bookedBy, value, version);
+                                   bookedAt, bookedBy, value, version, overdue);
         }
     }
 

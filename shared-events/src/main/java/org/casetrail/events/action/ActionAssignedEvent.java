@@ -12,7 +12,10 @@ import java.time.LocalDate;
  * @param assignee who does it (a user name or a named person)
  * @param dueDate by when
  * @param term short- or long-term change
+ * @param reasonAfterSigning why it was added to a contact already signed; null when it was raised while the
+ *                           contact was a draft (older events never carry one)
  */
 public record ActionAssignedEvent(String actionId, String caseId, String contactId, String description,
-                                  String assignee, LocalDate dueDate, ActionTerm term) {
+                                  String assignee, LocalDate dueDate, ActionTerm term,
+        String reasonAfterSigning) {
 }

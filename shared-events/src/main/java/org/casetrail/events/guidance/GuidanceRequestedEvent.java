@@ -8,7 +8,10 @@ package org.casetrail.events.guidance;
  * @param contactId the contact it arose in
  * @param question what guidance is needed
  * @param urgency how soon
+ * @param reasonAfterSigning why it was added to a contact already signed; null when it was raised while the
+ *                           contact was a draft (older events never carry one)
  */
 public record GuidanceRequestedEvent(String requestId, String caseId, String contactId, String question,
-                                     Urgency urgency) {
+                                     Urgency urgency,
+        String reasonAfterSigning) {
 }

@@ -13,8 +13,11 @@ import java.util.List;
  * @param description what the risk is
  * @param severity how serious it is judged
  * @param professionalsInvolved other agencies addressing it; never null
+ * @param reasonAfterSigning why it was added to a contact already signed; null when it was raised while the
+ *                           contact was a draft (older events never carry one)
  */
 public record RiskIdentifiedEvent(String riskId, String caseId, String contactId, RiskCategory category,
                                   List<RiskAspect> aspects, String description, Severity severity,
-                                  List<Professional> professionalsInvolved) {
+                                  List<Professional> professionalsInvolved,
+        String reasonAfterSigning) {
 }

@@ -13,7 +13,10 @@ import org.casetrail.events.contact.Setting;
  * @param scheduledFor when it is to take place
  * @param setting where
  * @param focus what it will focus on; may be null
+ * @param reasonAfterSigning why it was added to a contact already signed; null when it was raised while the
+ *                           contact was a draft (older events never carry one)
  */
 public record SessionBookedEvent(String sessionId, String caseId, String contactId, Instant scheduledFor,
-                                 Setting setting, String focus) {
+                                 Setting setting, String focus,
+        String reasonAfterSigning) {
 }

@@ -1,0 +1,188 @@
+package org.casetrail.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What a lawyer reads in the record: follow-ups at the time of the contact they were raised in, follow-ups added
+ * after signing marked as such everywhere, and the follow-ups moving with their contact when its time is
+ * corrected, each as it stood at any earlier moment too.
+ */
+class FitForCourtHttpTest extends HttpTestSupport {
+
+    static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    String draft(String caseId, Instant start) {
+        var response = alex().post("/api/cases/" + caseId + "/contacts", """
+                {"attendees": [{"name": "Jo Bloggs", "role": "SERVICE_USER"}], "setting": {"type": "HOME"},
+                 "startedAt": "%s", "endedAt": "%s", "purpose": {"text": "Home visit"}, "description": "Seen."}"""
+                .formatted(start, start.plus(1, ChronoUnit.HOURS)));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.text("contactId");
+    }
+
+    void sign(String contactId) {
+        var response = alex().post("/api/contacts/" + contactId + "/finalise", "");
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+
+    Api.Response risk(String contactId, String reason) {
+        return alex().post("/api/contacts/" + contactId + "/risks", """
+                {"category": "TO_SELF", "aspects": ["EMOTIONAL"], "description": "Low mood", "severity": "HIGH"%s}"""
+                .formatted(reason == null ? "" : ", \"reasonAfterSigning\": \"" + reason + "\""));
+    }
+
+    Api.Response action(String contactId, String reason) {
+        return alex().post("/api/contacts/" + contactId + "/actions", """
+                {"description": "Refer to CAMHS", "assignee": "alex", "dueDate": "2030-01-31", "term": "SHORT"%s}"""
+                .formatted(reason == null ? "" : ", \"reasonAfterSigning\": \"" + reason + "\""));
+    }
+
+    JsonNode chronology(String caseId, String query, java.util.function.Predicate<JsonNode> ready) {
+        return eventually(() -> alex().get("/api/cases/" + caseId + "/chronology" + query).json(), ready,
+                          Duration.ofSeconds(10));
+    }
+
+    static List<String> categories(JsonNode view) {
+        List<String> categories = new ArrayList<>();
+        view.path("entries").forEach(e -> categories.add(e.path("category").asText()));
+        return categories;
+    }
+
+    static JsonNode entry(JsonNode view, String category) {
+        for (JsonNode e : view.path("entries")) {
+            if (e.path("category").asText().equals(category)) {
+                return e;
+            }
+        }
+        throw new AssertionError("No " + category + " entry in " + view);
+    }
+
+    @Test
+    void followUpsRaisedInAContactTakeItsTimeAndEnterWithItsSignature() {
+        String caseId = openCase();
+        String contactId = draft(caseId, NOW.minus(3, ChronoUnit.HOURS));
+        assertThat(risk(contactId, null).status()).isEqualTo(201);
+        assertThat(action(contactId, null).status()).isEqualTo(201);
+        assertThat(alex().post("/api/contacts/" + contactId + "/guidance-requests", """
+                {"question": "Strategy discussion?", "urgency": "URGENT"}""").status()).isEqualTo(201);
+        assertThat(alex().post("/api/contacts/" + contactId + "/next-session", """
+                {"scheduledFor": "%s", "setting": {"type": "HOME"}, "focus": "Safety plan"}"""
+                .formatted(NOW.plus(7, ChronoUnit.DAYS))).status()).isEqualTo(201);
+        // The visit was four hours ago after all: the draft's time changes, and its follow-ups go with it.
+        Instant visit = NOW.minus(4, ChronoUnit.HOURS);
+        assertThat(alex().put("/api/contacts/" + contactId + "/timing", """
+                {"startedAt": "%s", "endedAt": "%s"}""".formatted(visit, visit.plus(1, ChronoUnit.HOURS))).status())
+                .isEqualTo(200);
+        Instant beforeSigning = Instant.now();
+        sleep(20);
+        sign(contactId);
+
+        JsonNode view = chronology(caseId, "", v -> v.path("entries").size() == 6);
+        assertThat(categories(view)).containsExactly("home visit", "risk", "action", "guidance", "session", "case");
+        for (String category : List.of("risk", "action", "guidance", "session")) {
+            JsonNode e = entry(view, category);
+            assertThat(e.path("occurredAt").asText()).as(category + " happened at the visit").isEqualTo(visit.toString());
+            assertThat(Instant.parse(e.path("recordedAt").asText())).as(category + " recorded when typed")
+                    .isAfter(NOW.minusSeconds(5));
+            assertThat(e.path("lateEntry").asBoolean()).as(category).isFalse();
+            assertThat(e.path("addedAfterSigning").asBoolean()).as(category).isFalse();
+        }
+        assertThat(entry(view, "session").path("summary").asText()).startsWith("Next session arranged for ")
+                .endsWith(": Home session (Safety plan)");
+        // Before the note was signed, the chronology held none of it: a draft and what is raised in it enter
+        // together, when it is signed.
+        JsonNode before = alex().get("/api/cases/" + caseId + "/chronology?asOf=" + beforeSigning).json();
+        assertThat(categories(before)).containsExactly("case");
+    }
+
+    @Test
+    void aFollowUpAddedAfterSigningNeedsAReasonAndIsMarkedEverywhere() {
+        String caseId = openCase();
+        Instant visit = NOW.minus(10, ChronoUnit.DAYS);
+        String contactId = draft(caseId, visit);
+        sign(contactId);
+        long before = events();
+        var unexplained = risk(contactId, null);
+        assertThat(unexplained.status()).isEqualTo(422);
+        assertThat(unexplained.text("code")).isEqualTo("REASON_AFTER_SIGNING_REQUIRED");
+        assertThat(events()).as("a refused follow-up stores nothing").isEqualTo(before);
+        String draftId = draft(caseId, NOW.minus(1, ChronoUnit.HOURS));
+        var reasonForADraft = action(draftId, "Not needed");
+        assertThat(reasonForADraft.status()).isEqualTo(422);
+        assertThat(reasonForADraft.text("code")).isEqualTo("CONTACT_NOT_SIGNED");
+
+        var added = risk(contactId, "The school rang the next day about what Jo said at the visit");
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+
+        JsonNode view = chronology(caseId, "", v -> v.path("entries").size() == 3);
+        JsonNode risk = entry(view, "risk");
+        assertThat(risk.path("occurredAt").asText()).isEqualTo(visit.toString());
+        assertThat(risk.path("lateEntry").asBoolean()).as("written ten days after the visit").isTrue();
+        assertThat(risk.path("addedAfterSigning").asBoolean()).isTrue();
+        assertThat(risk.path("reasonAfterSigning").asText())
+                .isEqualTo("The school rang the next day about what Jo said at the visit");
+        assertThat(risk.path("recordedBy").asText()).isEqualTo("alex");
+
+        JsonNode contact = eventually(() -> alex().get("/api/contacts/" + contactId).json(),
+                c -> c.path("linked").size() == 1, Duration.ofSeconds(10));
+        JsonNode link = contact.path("linked").get(0);
+        assertThat(link.path("addedAfterSigning").asBoolean()).isTrue();
+        assertThat(link.path("reasonAfterSigning").asText()).startsWith("The school rang");
+        assertThat(link.path("recordedBy").asText()).isEqualTo("alex");
+
+        String csv = alex().header("Accept", "text/csv").get("/api/cases/" + caseId + "/chronology").body();
+        assertThat(csv).contains("The school rang the next day about what Jo said at the visit");
+        String bundle = Pdfs.squeezed(Pdfs.text(Pdfs.download(port, "/api/cases/" + caseId + "/bundle", "morgan")));
+        assertThat(bundle).contains(Pdfs.squeezed("added after signing, on"))
+                          .contains(Pdfs.squeezed("by alex: The school rang the next day"))
+                          .contains(Pdfs.squeezed("ADDED AFTER SIGNING: The school rang"));
+    }
+
+    @Test
+    void aCorrectedTimeMovesTheContactsFollowUpsAndTheEarlierTimeStaysReadableAsOfBefore() {
+        String caseId = openCase();
+        Instant visit = NOW.minus(6, ChronoUnit.HOURS);
+        String contactId = draft(caseId, visit);
+        assertThat(action(contactId, null).status()).isEqualTo(201);
+        sign(contactId);
+        chronology(caseId, "", v -> v.path("entries").size() == 3);
+        sleep(20);
+        Instant beforeCorrection = Instant.now();
+        sleep(20);
+        Instant corrected = NOW.minus(30, ChronoUnit.HOURS);
+        var correction = alex().post("/api/contacts/" + contactId + "/corrections", """
+                {"section": "TIMING", "value": {"startedAt": "%s", "endedAt": "%s"}, "reason": "Wrong day"}"""
+                .formatted(corrected, corrected.plus(1, ChronoUnit.HOURS)));
+        assertThat(correction.status()).as(correction.toString()).isEqualTo(201);
+
+        JsonNode view = chronology(caseId, "", v -> v.path("entries").size() == 3
+                && entry(v, "action").path("occurredAt").asText().equals(corrected.toString()));
+        assertThat(entry(view, "home visit").path("occurredAt").asText()).isEqualTo(corrected.toString());
+        assertThat(entry(view, "action").path("occurredAt").asText()).isEqualTo(corrected.toString());
+        JsonNode then = alex().get("/api/cases/" + caseId + "/chronology?asOf=" + beforeCorrection).json();
+        assertThat(entry(then, "action").path("occurredAt").asText()).isEqualTo(visit.toString());
+    }
+
+    @Test
+    void theFollowUpsOfADiscardedDraftEnterAtTheirOwnTime() {
+        String caseId = openCase();
+        String contactId = draft(caseId, NOW.minus(2, ChronoUnit.DAYS));
+        assertThat(risk(contactId, null).status()).isEqualTo(201);
+        assertThat(alex().post("/api/contacts/" + contactId + "/discard", "{\"reason\": \"Wrong case\"}").status())
+                .isEqualTo(200);
+        JsonNode view = chronology(caseId, "", v -> v.path("entries").size() == 2);
+        JsonNode risk = entry(view, "risk");
+        assertThat(risk.path("occurredAt").asText()).isEqualTo(risk.path("recordedAt").asText());
+        assertThat(categories(view)).containsExactly("case", "risk");
+    }
+}
