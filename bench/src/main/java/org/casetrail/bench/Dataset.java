@@ -182,7 +182,7 @@ final class Dataset {
     private void open(Case c, int index) throws Exception {
         PlanType type = PlanType.values()[index % PlanType.values().length];
         append(c.id, "CaseRecord", new CaseOpenedEvent(c.id, new ServiceUser("Service User " + index,
-                LocalDate.of(2010, 1, 1).plusDays(random.nextInt(4000)), "REF-" + (100000 + index)), type, c.worker),
+                LocalDate.of(2010, 1, 1).plusDays(random.nextInt(4000)), "REF-" + (100000 + index)), type, c.worker, null),
                c.worker, "OpenCaseCommand");
         int plans = 1 + random.nextInt(3);
         for (int p = 0; p < plans; p++) {

@@ -54,7 +54,7 @@ class ContactProjectionTest extends ProjectionTestSupport {
         String caseId = UUID.randomUUID().toString();
         String contactId = UUID.randomUUID().toString();
         store("CaseRecord", caseId, 0, new CaseOpenedEvent(caseId, new ServiceUser("Łucja Nowak",
-                LocalDate.of(2014, 2, 3), null), PlanType.CHILD_IN_NEED, "alex"));
+                LocalDate.of(2014, 2, 3), null), PlanType.CHILD_IN_NEED, "alex", null));
         store("Contact", contactId, 0, new ContactDraftedEvent(contactId, caseId, List.of(),
                 new Setting(SettingType.HOME, "12 Acacia Avenue"), new Timing(START, START.plusSeconds(3600)),
                 new Purpose("Review the plan", List.of(), null, null), null, null));

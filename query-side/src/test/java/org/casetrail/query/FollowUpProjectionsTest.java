@@ -62,7 +62,7 @@ class FollowUpProjectionsTest extends ProjectionTestSupport {
         String request = UUID.randomUUID().toString();
         String session = UUID.randomUUID().toString();
         store("CaseRecord", caseId, 0, new CaseOpenedEvent(caseId, new ServiceUser("Jo Bloggs", null, null),
-                PlanType.CHILD_IN_NEED, "alex"));
+                PlanType.CHILD_IN_NEED, "alex", null));
         store("Contact", first, 0, draft(first, caseId, VISIT));
         store("Contact", second, 0, draft(second, caseId, VISIT.plusSeconds(86_400)));
         store("Risk", actioned, 0, new RiskIdentifiedEvent(actioned, caseId, first, RiskCategory.TO_SELF,

@@ -39,7 +39,7 @@ class QuerySideApplicationTest {
         var meta = MetaData.with("actor", "morgan").and("actorRole", "MANAGER");
         eventStore.publish(new GenericDomainEventMessage<>("CaseRecord", caseId, 0,
                 new CaseOpenedEvent(caseId, new ServiceUser("Ola", LocalDate.of(2010, 5, 6), "X-9"), PlanType.LOOKED_AFTER,
-                                    "alex"), meta));
+                                    "alex", null), meta));
         eventStore.publish(new GenericDomainEventMessage<>("CaseRecord", caseId, 1,
                 new CaseClosedEvent(caseId, "Moved out of area"), meta));
 

@@ -112,7 +112,7 @@ class BundleTest extends HttpTestSupport {
         String last = text(reader, reader.getNumberOfPages());
         assertThat(last).contains("C300.", "What took place at visit 299.")
                         .containsPattern("Page " + reader.getNumberOfPages() + " of\\s*" + reader.getNumberOfPages());
-        assertThat(text(reader, 1)).contains("Court bundle: Jo Bloggs", "300 contacts");
+        assertThat(text(reader, 1)).contains("Court bundle: Jo Bloggs", "300 contacts, C1 to C300");
         assertThat(growthMb).as("heap growth while producing it").isLessThan(256);
     }
 

@@ -116,7 +116,7 @@ class LateCommitTest {
     private static GenericDomainEventMessage<CaseOpenedEvent> opened(String caseId) {
         return new GenericDomainEventMessage<>("CaseRecord", caseId, 0,
                 new CaseOpenedEvent(caseId, new ServiceUser("Late Entry", LocalDate.of(2012, 1, 1), null),
-                                    PlanType.OTHER, "alex"),
+                                    PlanType.OTHER, "alex", null),
                 MetaData.with("actor", "late-writer").and("actorRole", "PRACTITIONER"));
     }
 

@@ -2,8 +2,6 @@ package org.casetrail.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -13,12 +11,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Names print as they were written: the chronology PDF and the court bundle, read back as text, hold every name
- * in Polish, Welsh, Greek, Cyrillic, Turkish and Vietnamese letters (the font is embedded, Unicode-encoded). The
- * two PDFs are kept in {@code docs/samples} as the README's samples.
+ * in Polish, Welsh, Greek, Cyrillic, Turkish and Vietnamese letters (the font is embedded, Unicode-encoded).
  */
 class PdfScriptsTest extends HttpTestSupport {
 
-    private static final Path SAMPLES = Path.of("..", "docs", "samples");
     private static final List<String> NAMES = List.of("Kayden Smith-Łukasik", "Zażółć gęślą jaźń", "Siôn Ŵyn Ŷr",
             "Αλέξανδρος Παπαδόπουλος", "Алексей Иванов", "Şükrü Işık Çağlar", "Nguyễn Thị Ngọc Ánh");
 
@@ -44,10 +40,6 @@ class PdfScriptsTest extends HttpTestSupport {
 
         byte[] chronologyPdf = pdf("/api/cases/" + caseId + "/chronology");
         byte[] bundlePdf = pdf("/api/cases/" + caseId + "/bundle");
-        // The samples in docs/ are these, rewritten on every run.
-        Files.createDirectories(SAMPLES);
-        Files.write(SAMPLES.resolve("chronology.pdf"), chronologyPdf);
-        Files.write(SAMPLES.resolve("bundle.pdf"), bundlePdf);
         String chronology = text(chronologyPdf);
         assertThat(squeezed(chronology)).contains(squeezed("Kayden Smith-Łukasik"));
         String bundle = text(bundlePdf);

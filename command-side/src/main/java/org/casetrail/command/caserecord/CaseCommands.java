@@ -15,7 +15,7 @@ final class CaseCommands {
     }
 
     record OpenCaseCommand(@TargetAggregateIdentifier String caseId, ServiceUser serviceUser, PlanType planType,
-                           String allocatedWorker) {
+                           String allocatedWorker, LocalDate openedOn) {
     }
 
     record RecordPlanCommand(@TargetAggregateIdentifier String caseId, String planId, PlanKind kind, String title,

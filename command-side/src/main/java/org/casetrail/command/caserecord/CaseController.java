@@ -1,7 +1,9 @@
 package org.casetrail.command.caserecord;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -19,7 +21,11 @@ import org.casetrail.command.web.Versions;
 import org.casetrail.events.caserecord.PlanKind;
 import org.casetrail.events.caserecord.PlanType;
 import org.casetrail.events.caserecord.ServiceUser;
+import org.casetrail.platform.CasetrailProperties;
+import org.casetrail.platform.request.TimeZones;
 import org.casetrail.platform.web.Ids;
+import org.casetrail.platform.web.InputRules;
+import org.casetrail.platform.web.InvalidFields;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,9 +44,13 @@ import io.swagger.v3.oas.annotations.responses.ApiResponses;
 class CaseController {
 
     private final CommandDispatcher commands;
+    private final Clock clock;
+    private final ZoneId serviceZone;
 
-    CaseController(CommandDispatcher commands) {
+    CaseController(CommandDispatcher commands, Clock clock, CasetrailProperties properties) {
         this.commands = commands;
+        this.clock = clock;
+        this.serviceZone = properties.timeZone();
     }
 
     record ServiceUserBody(@NotBlank @Size(max = 200) String name,
@@ -50,21 +60,30 @@ class CaseController {
 
     record OpenCaseBody(@NotNull @Valid ServiceUserBody serviceUser,
                         @NotNull PlanType planType,
-                        @NotBlank @Size(max = 100) String allocatedWorker) {
+                        @NotBlank @Size(max = 100) String allocatedWorker,
+                        LocalDate openedOn) {
     }
 
     record CaseWritten(String caseId, long version) {
     }
 
-    @Operation(summary = "Open a case for a service user")
-    @ApiResponses({@ApiResponse(responseCode = "201", description = "Opened: the case id and version 1")})
+    @Operation(summary = "Open a case for a service user", description = "`openedOn` is the date of the referral "
+            + "(or of opening), where the case's chronology starts: today (in the caller's zone) when not given, "
+            + "never in the future.")
+    @ApiResponses({@ApiResponse(responseCode = "201", description = "Opened: the case id and version 1"),
+            @ApiResponse(responseCode = "400", description = "Invalid input, or `openedOn` in the future")})
     @PostMapping
     ResponseEntity<CaseWritten> open(@Valid @RequestBody OpenCaseBody body) {
         String caseId = UUID.randomUUID().toString();
         var user = body.serviceUser();
+        LocalDate today = LocalDate.now(clock.withZone(TimeZones.current(serviceZone)));
+        LocalDate openedOn = body.openedOn() == null ? today : InputRules.date("openedOn", body.openedOn());
+        if (openedOn.isAfter(today)) {
+            throw new InvalidFields("openedOn", "must not be in the future: the date of the referral or of opening");
+        }
         long version = commands.create(new OpenCaseCommand(caseId,
                 new ServiceUser(user.name().trim(), user.dateOfBirth(), blankToNull(user.reference())),
-                body.planType(), body.allocatedWorker().trim()));
+                body.planType(), body.allocatedWorker().trim(), openedOn));
         return ResponseEntity.created(URI.create("/api/cases/" + caseId))
                              .eTag(Versions.etag(version))
                              .body(new CaseWritten(caseId, version));

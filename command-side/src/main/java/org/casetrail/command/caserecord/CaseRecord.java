@@ -39,7 +39,7 @@ class CaseRecord {
     @CommandHandler
     CaseRecord(OpenCaseCommand command) {
         apply(new CaseOpenedEvent(command.caseId(), command.serviceUser(), command.planType(),
-                                  command.allocatedWorker()));
+                                  command.allocatedWorker(), command.openedOn()));
     }
 
     @CommandHandler

@@ -24,7 +24,8 @@ class CaseRecordTest {
     private static final String CASE = "7d0c3f0e-1c1a-4c3e-9a51-3f2f1f0c0a01";
     private static final String PLAN = "1b2c3d4e-0000-4000-8000-000000000001";
     private static final ServiceUser JO = new ServiceUser("Jo Bloggs", LocalDate.of(2015, 3, 2), "R-1");
-    private static final CaseOpenedEvent OPENED = new CaseOpenedEvent(CASE, JO, PlanType.CHILD_IN_NEED, "alex");
+    private static final CaseOpenedEvent OPENED = new CaseOpenedEvent(CASE, JO, PlanType.CHILD_IN_NEED, "alex",
+            java.time.LocalDate.of(2026, 11, 2));
 
     private FixtureConfiguration<CaseRecord> fixture;
 
@@ -36,7 +37,7 @@ class CaseRecordTest {
     @Test
     void opensCaseWithExactlyOneEvent() {
         fixture.givenNoPriorActivity()
-               .when(new OpenCaseCommand(CASE, JO, PlanType.CHILD_IN_NEED, "alex"))
+               .when(new OpenCaseCommand(CASE, JO, PlanType.CHILD_IN_NEED, "alex", java.time.LocalDate.of(2026, 11, 2)))
                .expectSuccessfulHandlerExecution()
                .expectEvents(OPENED);
     }

@@ -1,6 +1,8 @@
 package org.casetrail.query.caserecord;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,8 +14,10 @@ import org.casetrail.events.caserecord.CaseClosedEvent;
 import org.casetrail.events.caserecord.CaseOpenedEvent;
 import org.casetrail.events.caserecord.CaseReopenedEvent;
 import org.casetrail.events.caserecord.PlanRecordedEvent;
+import org.casetrail.platform.CasetrailProperties;
 import org.casetrail.platform.db.Sql;
 import org.casetrail.platform.messaging.MetaDataKeys;
+import org.casetrail.platform.time.Times;
 import org.casetrail.query.projection.Processors;
 import org.casetrail.query.projection.VersionedRows;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,9 +32,16 @@ import org.springframework.stereotype.Component;
 class CaseProjection {
 
     private final JdbcTemplate jdbc;
+    private final ZoneId zone;
 
-    CaseProjection(JdbcTemplate jdbc) {
+    CaseProjection(JdbcTemplate jdbc, CasetrailProperties properties) {
         this.jdbc = jdbc;
+        this.zone = properties.timeZone();
+    }
+
+    /** The date of referral or opening; for a case opened before it was asked, the day it was recorded. */
+    private LocalDate openedOn(CaseOpenedEvent event, Instant at) {
+        return event.openedOn() != null ? event.openedOn() : Times.at(at, zone).toLocalDate();
     }
 
     @EventHandler
@@ -40,10 +51,10 @@ class CaseProjection {
         var user = event.serviceUser();
         jdbc.update("""
                 INSERT INTO projections.case_record (case_id, service_user_name, date_of_birth, reference, plan_type,
-                    allocated_worker, status, opened_at, opened_by, version)
-                VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?) ON CONFLICT (case_id) DO NOTHING""",
+                    allocated_worker, status, opened_at, opened_by, opened_on, version)
+                VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?) ON CONFLICT (case_id) DO NOTHING""",
                 Sql.uuid(event.caseId()), user.name(), user.dateOfBirth(), user.reference(), event.planType().name(),
-                event.allocatedWorker(), Sql.utc(at), actor, version);
+                event.allocatedWorker(), Sql.utc(at), actor, openedOn(event, at), version);
         statusChanged(event.caseId(), version, "OPEN", null, at, actor);
     }
 

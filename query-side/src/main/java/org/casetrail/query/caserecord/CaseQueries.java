@@ -33,14 +33,16 @@ public class CaseQueries implements KnownCases {
 
     /** Who a case is about and where it stands: what other features print or report beside their own rows. */
     public record CaseHeader(String caseId, String serviceUserName, LocalDate dateOfBirth, String reference,
-                             PlanType planType, String allocatedWorker, String status, Instant openedAt) {
+                             PlanType planType, String allocatedWorker, String status, Instant openedAt,
+                             LocalDate openedOn) {
     }
 
     private static final String SUMMARY_COLUMNS = """
             case_id, service_user_name, date_of_birth, reference, plan_type, allocated_worker, status, opened_at,
-            opened_by, plan_count, version""";
+            opened_by, opened_on, plan_count, version""";
     private static final String HEADER_COLUMNS = """
-            case_id, service_user_name, date_of_birth, reference, plan_type, allocated_worker, status, opened_at""";
+            case_id, service_user_name, date_of_birth, reference, plan_type, allocated_worker, status, opened_at,
+            opened_on""";
 
     private final JdbcClient jdbc;
     private final CaseContacts contacts;
@@ -162,7 +164,7 @@ public class CaseQueries implements KnownCases {
         return new CaseView(caseId, serviceUser(rs), PlanType.valueOf(rs.getString("plan_type")),
                 rs.getString("allocated_worker"), rs.getString("status"),
                 Sql.instant(rs.getObject("opened_at", java.time.OffsetDateTime.class)), rs.getString("opened_by"),
-                plans, history, new CountsView(rs.getInt("plan_count"), counted.contacts(), counted.drafts(),
+                rs.getObject("opened_on", LocalDate.class), plans, history, new CountsView(rs.getInt("plan_count"), counted.contacts(), counted.drafts(),
                                overdueSessions.count(caseId)),
                 version);
     }

@@ -27,8 +27,9 @@ public final class CaseViews {
     public record CountsView(int plans, int contacts, int drafts, int overdueSessions) {
     }
 
+    /** {@code openedOn}: the date of the referral or of opening, where the chronology starts. */
     public record CaseView(String caseId, ServiceUserView serviceUser, PlanType planType, String allocatedWorker,
-                           String status, Instant openedAt, String openedBy, List<PlanView> plans,
+                           String status, Instant openedAt, String openedBy, LocalDate openedOn, List<PlanView> plans,
                            List<StatusChangeView> statusHistory, CountsView counts, long version) {
     }
 

@@ -6,34 +6,47 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.casetrail.audit.Checkpoints.CheckpointView;
 import org.casetrail.audit.Checkpoints;
+import org.casetrail.events.contact.Attendee;
+import org.casetrail.events.contact.ContactSection;
+import org.casetrail.events.contact.Purpose;
+import org.casetrail.events.contact.Setting;
 import org.casetrail.platform.time.Times;
 import org.casetrail.query.caserecord.CaseQueries.CaseHeader;
 import org.casetrail.query.caserecord.CaseQueries;
+import org.casetrail.query.caserecord.CaseViews.PlanView;
 import org.casetrail.query.chronology.ChronologyViews.ChronologyView;
 import org.casetrail.query.chronology.ChronologyViews.EntryView;
 import org.casetrail.query.contact.CaseContacts;
 import org.casetrail.query.contact.ContactState;
+import org.casetrail.query.contact.ContactState.Correction;
+import org.casetrail.query.contact.ContactState.SectionValue;
 import org.casetrail.query.contact.ContactsAsOf;
-import org.casetrail.query.projection.Json;
 import org.springframework.stereotype.Component;
 
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
+import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.ColumnText;
+import com.lowagie.text.pdf.PdfAction;
 import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfDestination;
+import com.lowagie.text.pdf.PdfOutline;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
@@ -41,10 +54,13 @@ import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 
 /**
- * The printed forms: a chronology as a paginated PDF, and a court bundle (the chronology and every contact in full
- * as it stood). Both carry a case header, numbered entries, "page x of y", when they were produced, the
- * chronology's digest and the latest audit checkpoint in every footer. The bundle writes one contact at a time
- * straight to the response, so hundreds of contacts never sit in memory together.
+ * The printed forms: a chronology as a paginated PDF, and a court bundle: a cover (the case, the moment it shows,
+ * the chronology's digest and the audit checkpoint to check it against), an index of every contact with its date,
+ * setting, author and page, the chronology, then every contact in full as it stood, its corrections written out as
+ * before and after. Every page carries "page x of y", when it was produced, the digest and the checkpoint; the
+ * chronology and each contact are bookmarks. Both are PDF/A-2b (embedded fonts, XMP metadata, an sRGB output
+ * intent), for keeping. The bundle writes one contact at a time straight to the response, so hundreds of contacts
+ * never sit in memory together; the index's page numbers are filled in as the contacts are written.
  */
 @Component
 public class CasePdfs {
@@ -58,68 +74,107 @@ public class CasePdfs {
 
     private final CaseQueries cases;
     private final CaseContacts caseContacts;
-    private final Json json;
     private final Checkpoints checkpoints;
     private final ContactsAsOf contacts;
 
-    CasePdfs(CaseQueries cases, CaseContacts caseContacts, Json json, Checkpoints checkpoints, ContactsAsOf contacts) {
+    CasePdfs(CaseQueries cases, CaseContacts caseContacts, Checkpoints checkpoints, ContactsAsOf contacts) {
         this.cases = cases;
         this.caseContacts = caseContacts;
-        this.json = json;
         this.checkpoints = checkpoints;
         this.contacts = contacts;
     }
 
     public void chronology(ChronologyView view, Instant producedAt, String producedBy, ZoneId zone, OutputStream out) {
-        Document document = open(out, view, producedAt, producedBy, zone);
+        CaseHeader header = header(view.caseId());
+        Printed printed = open(out, "Chronology: " + header.serviceUserName(), view, producedAt, producedBy, zone);
         try {
-            title(document, "Chronology", header(view.caseId()), view.asOf(), producedAt, producedBy, zone);
-            document.add(chronologyTable(view, zone));
+            title(printed.document(), "Chronology", header, view.asOf(), producedAt, producedBy, zone);
+            printed.document().add(chronologyTable(view, zone));
         } finally {
-            document.close();
+            printed.document().close();
         }
     }
 
     public void bundle(ChronologyView view, Instant producedAt, String producedBy, ZoneId zone, OutputStream out) {
-        Document document = open(out, view, producedAt, producedBy, zone);
+        CaseHeader header = header(view.caseId());
+        Map<String, PlanView> plans = plans(view.caseId());
+        CheckpointView checkpoint = checkpoints.latest().orElse(null);
+        Printed printed = open(out, "Court bundle: " + header.serviceUserName(), view, producedAt, producedBy, zone);
+        Document document = printed.document();
+        PdfWriter writer = printed.writer();
         try {
-            title(document, "Court bundle", header(view.caseId()), view.asOf(), producedAt, producedBy, zone);
+            title(document, "Court bundle", header, view.asOf(), producedAt, producedBy, zone);
+            cover(document, view, checkpoint, zone);
             List<String> contactIds = caseContacts.ids(view.caseId(), view.asOf());
-            document.add(new Paragraph("Index", HEADING));
-            document.add(new Paragraph("Part 1: chronology (" + view.entries().size() + " entries). Part 2: "
-                    + contactIds.size() + " contacts, in the order they took place, each as it stood"
-                    + (view.asOf() == null ? "." : " at " + WHEN.format(Times.at(view.asOf(), zone)) + "."), BODY));
+            PdfPTable index = new PdfPTable(new float[] {5, 16, 16, 12, 22, 5});
+            index.setWidthPercentage(100);
+            index.setHeaderRows(1);
+            for (String heading : List.of("Part", "When", "Setting", "Author", "Status", "Page")) {
+                index.addCell(headerCell(heading));
+            }
+            PdfTemplate chronologyPage = pageNumber(writer);
+            indexRow(index, "1", "Chronology (" + view.entries().size() + " entries)", "", "", "", chronologyPage);
+            Map<String, PdfTemplate> contactPages = new LinkedHashMap<>();
             int n = 0;
             for (String contactId : contactIds) {
-                n++;
-                document.add(new Paragraph("C" + n + "  contact " + contactId, SMALL));
-            }
-            document.newPage();
-            document.add(new Paragraph("Part 1: chronology", TITLE));
-            document.add(chronologyTable(view, zone));
-            n = 0;
-            for (String contactId : contactIds) {
-                n++;
                 Optional<ContactState> state = contact(contactId, view.asOf());
                 if (state.isPresent()) {
-                    document.newPage();
-                    writeContact(document, "C" + n, state.get(), links(contactId, view.asOf(), zone), zone);
+                    n++;
+                    ContactState c = state.get();
+                    PdfTemplate page = pageNumber(writer);
+                    contactPages.put(contactId, page);
+                    indexRow(index, "C" + n, WHEN.format(Times.at(c.startedAt(), zone)), setting(c), c.author(),
+                             status(c), page);
                 }
+            }
+            document.add(new Paragraph("Index", HEADING));
+            document.add(new Paragraph("Part 1 is the chronology (" + view.entries().size() + " entries); then "
+                    + n + " contacts, C1 to C" + n + ", in the order they took place, each in full as it stood.",
+                    BODY));
+            document.add(index);
+
+            document.newPage();
+            document.add(new Paragraph("Part 1: chronology", TITLE));
+            mark(writer, chronologyPage, "Part 1: chronology");
+            document.add(chronologyTable(view, zone));
+            n = 0;
+            for (Map.Entry<String, PdfTemplate> entry : contactPages.entrySet()) {
+                Optional<ContactState> state = contact(entry.getKey(), view.asOf());
+                if (state.isEmpty()) {
+                    continue;
+                }
+                n++;
+                ContactState c = state.get();
+                document.newPage();
+                String number = "C" + n;
+                document.add(new Paragraph(number + ". " + capitalised(setting(c)) + " contact, "
+                        + WHEN.format(Times.at(c.startedAt(), zone)) + " (" + status(c) + ")", TITLE));
+                mark(writer, entry.getValue(), number + ". " + capitalised(setting(c)) + ", "
+                        + DAY.format(Times.at(c.startedAt(), zone)));
+                writeContact(document, c, links(c, view.asOf(), zone), plans, zone);
             }
         } finally {
             document.close();
         }
     }
 
-    private Document open(OutputStream out, ChronologyView view, Instant producedAt, String producedBy, ZoneId zone) {
+    /** An open A4 landscape PDF/A-2b document with the footer on every page. */
+    private Printed open(OutputStream out, String title, ChronologyView view, Instant producedAt, String producedBy,
+                         ZoneId zone) {
         Document document = new Document(PageSize.A4.rotate(), 30, 30, 30, 62);
         PdfWriter writer = PdfWriter.getInstance(document, out);
+        writer.setPdfVersion(PdfWriter.VERSION_1_7);
         writer.setPageEvent(new Footer(view.digest(), checkpoints.latest().orElse(null), producedAt, zone));
-        document.addTitle("Casetrail case " + view.caseId());
+        document.addTitle(title);
+        document.addSubject("Casetrail case " + view.caseId());
         document.addCreator("Casetrail");
         document.addAuthor(producedBy);
         document.open();
-        return document;
+        Archival.make(writer);
+        return new Printed(document, writer);
+    }
+
+    private record Printed(Document document, PdfWriter writer) {
     }
 
     private void title(Document document, String what, CaseHeader header, Instant asOf, Instant producedAt,
@@ -127,12 +182,62 @@ public class CasePdfs {
         document.add(new Paragraph(what + ": " + header.serviceUserName(), TITLE));
         String born = header.dateOfBirth() == null ? "date of birth not recorded" : "born " + DAY.format(header.dateOfBirth());
         document.add(new Paragraph(born + (header.reference() == null ? "" : ", reference " + header.reference())
-                + ". Case " + header.caseId() + ", " + words(header.planType().name()) + ", allocated to " + header.allocatedWorker()
-                + ", " + header.status().toLowerCase(Locale.ROOT) + ".", BODY));
+                + ". Case " + header.caseId() + ", " + words(header.planType().name()) + ", allocated to "
+                + header.allocatedWorker() + ", " + header.status().toLowerCase(Locale.ROOT)
+                + (header.openedOn() == null ? "" : ", referred or opened on " + DAY.format(header.openedOn()))
+                + ".", BODY));
         document.add(new Paragraph((asOf == null ? "As recorded when produced" : "As recorded at "
                 + WHEN.format(Times.at(asOf, zone))) + ". Produced " + WHEN.format(Times.at(producedAt, zone)) + " by "
                 + producedBy + ".", BODY));
-        document.add(Chunk.NEWLINE);
+        document.add(new Paragraph(" ", BODY));
+    }
+
+    /** What a reader needs to check the bundle: the moment it shows, its digest, the audit checkpoint. */
+    private static void cover(Document document, ChronologyView view, CheckpointView checkpoint, ZoneId zone) {
+        section(document, "This bundle shows the record", view.asOf() == null
+                ? "as it stood when the bundle was produced (above): every contact and chronology entry recorded by then."
+                : "exactly as it stood at " + WHEN.format(Times.at(view.asOf(), zone)) + ": what was recorded later,"
+                  + " corrections included, is not in it.");
+        section(document, "Chronology digest (SHA-256)", view.digest() + ". Recompute it from the chronology (JSON "
+                + "or CSV, as of the same moment) to check this copy.");
+        section(document, "Audit checkpoint", checkpoint == null ? "None signed yet."
+                : "Position " + checkpoint.position() + ", head hash " + checkpoint.headHash() + ", signed at "
+                  + WHEN.format(Times.at(checkpoint.at(), zone)) + ". Ed25519 signature " + checkpoint.signature()
+                  + ". The audit trail verifies every recorded event up to this position against it.");
+        document.add(new Paragraph(" ", BODY));
+    }
+
+    private static PdfPCell headerCell(String heading) {
+        PdfPCell cell = new PdfPCell(new Phrase(heading, HEADING));
+        cell.setBackgroundColor(new Color(225, 230, 240));
+        return cell;
+    }
+
+    private static void indexRow(PdfPTable index, String part, String when, String setting, String author,
+                                 String status, PdfTemplate page) {
+        for (String text : List.of(part, when, setting, author, status)) {
+            index.addCell(new Phrase(text, BODY));
+        }
+        index.addCell(new PdfPCell(Image.getInstance(page)));
+    }
+
+    /** A blank the size of a page number, filled in when the part it points to is written. */
+    private static PdfTemplate pageNumber(PdfWriter writer) {
+        PdfTemplate page = writer.getDirectContent().createTemplate(30, 10);
+        page.setBoundingBox(new Rectangle(-2, -3, 30, 10));
+        return page;
+    }
+
+    /** Fills the index's page number for the part starting on this page, and bookmarks it. */
+    private static void mark(PdfWriter writer, PdfTemplate page, String bookmark) {
+        int number = writer.getPageNumber();
+        page.beginText();
+        page.setFontAndSize(PdfFonts.REGULAR, 8.5f);
+        page.setTextMatrix(0, 0);
+        page.showText(String.valueOf(number));
+        page.endText();
+        new PdfOutline(writer.getRootOutline(), PdfAction.gotoLocalPage(number,
+                new PdfDestination(PdfDestination.FIT), writer), bookmark);
     }
 
     private PdfPTable chronologyTable(ChronologyView view, ZoneId zone) {
@@ -141,9 +246,7 @@ public class CasePdfs {
         table.setHeaderRows(1);
         for (String heading : List.of("No.", "When", "Age", "Category", "Event", "Source", "Outcome",
                                       "Recorded")) {
-            PdfPCell cell = new PdfPCell(new Phrase(heading, HEADING));
-            cell.setBackgroundColor(new Color(225, 230, 240));
-            table.addCell(cell);
+            table.addCell(headerCell(heading));
         }
         for (EntryView e : view.entries()) {
             table.addCell(new Phrase(String.valueOf(e.seq()), BODY));
@@ -172,38 +275,106 @@ public class CasePdfs {
         return WHEN.format(start) + (until == null ? "" : " to " + WHEN.format(Times.at(until, zone)));
     }
 
-    private void writeContact(Document document, String number, ContactState c, List<String> links, ZoneId zone) {
-        document.add(new Paragraph(number + ". " + ChronologyProjection.capitalised(words(c.setting().type().name()))
-                + " contact, "
-                + WHEN.format(Times.at(c.startedAt(), zone)) + " (" + c.status().toLowerCase(Locale.ROOT)
-                + (c.lateEntry() ? ", late entry" : "") + (c.amended() ? ", amended" : "") + ")", TITLE));
+    private void writeContact(Document document, ContactState c, List<String> links, Map<String, PlanView> plans,
+                              ZoneId zone) {
         document.add(new Paragraph("Contact " + c.contactId() + ", version " + c.version() + ". Recorded by " + c.author()
                 + " at " + WHEN.format(Times.at(c.recordedAt(), zone))
                 + (c.finalisedAt() == null ? "; not signed." : "; signed by " + c.finalisedBy() + " at "
                 + WHEN.format(Times.at(c.finalisedAt(), zone)) + "."), SMALL));
-        section(document, "1. Attendees", c.attendees().isEmpty() ? "None recorded." : c.attendees().stream()
-                .map(a -> a.name() + " (" + words(a.role().name()) + (a.organisation() == null ? "" : ", "
-                        + a.organisation()) + ")").collect(Collectors.joining("; ")));
-        section(document, "2. Where and when", words(c.setting().type().name())
-                + (c.setting().location() == null ? "" : ", " + c.setting().location()) + "; "
-                + WHEN.format(Times.at(c.startedAt(), zone))
-                + (c.endedAt() == null ? "" : " to " + WHEN.format(Times.at(c.endedAt(), zone))));
-        section(document, "3. Purpose", c.purpose() == null ? "Not recorded." : nonNull(c.purpose().text())
-                + (c.purpose().intervention() == null ? "" : " Intervention: " + c.purpose().intervention() + ".")
-                + (c.purpose().theory() == null ? "" : " Theory: " + c.purpose().theory() + ".")
-                + (c.purpose().linkedPlanIds().isEmpty() ? "" : " Plans: " + String.join(", ", c.purpose().linkedPlanIds())));
+        section(document, "1. Attendees", attendees(c.attendees()));
+        section(document, "2. Where and when", setting(c.setting()) + "; " + times(c.startedAt(), c.endedAt(), zone));
+        section(document, "3. Purpose", purpose(c.purpose(), plans));
         section(document, "4. What took place", c.description() == null ? "Not recorded." : c.description());
         section(document, "5-7. Risks, actions, guidance and sessions", links.isEmpty() ? "None recorded."
                 : String.join("\n", links));
         if (!c.addenda().isEmpty()) {
             section(document, "Addenda", c.addenda().stream().map(a -> WHEN.format(Times.at(a.addedAt(), zone)) + ", "
-                    + a.addedBy() + " (" + a.reason() + "): " + a.text()).collect(Collectors.joining("\n")));
+                    + a.addedBy() + " (reason: " + a.reason() + "): " + a.text()).collect(Collectors.joining("\n")));
         }
         if (!c.corrections().isEmpty()) {
-            section(document, "Corrections", c.corrections().stream().map(k -> WHEN.format(Times.at(k.correctedAt(), zone))
-                    + ", " + k.correctedBy() + ", " + words(k.section().name()) + " (" + k.reason() + "): was "
-                    + json.write(k.original()) + ", now " + json.write(k.corrected())).collect(Collectors.joining("\n")));
+            document.add(new Paragraph("Corrections", HEADING));
+            int n = 0;
+            for (Correction k : c.corrections()) {
+                n++;
+                document.add(new Paragraph("Correction " + n + ": " + SECTIONS.get(k.section()) + ", corrected "
+                        + WHEN.format(Times.at(k.correctedAt(), zone)) + " by " + k.correctedBy() + ". Reason: "
+                        + k.reason(), BODY));
+                PdfPTable table = new PdfPTable(2);
+                table.setWidthPercentage(100);
+                table.addCell(headerCell("Before"));
+                table.addCell(headerCell("After"));
+                table.addCell(new Phrase(inWords(k.section(), k.original(), plans, zone), BODY));
+                table.addCell(new Phrase(inWords(k.section(), k.corrected(), plans, zone), BODY));
+                table.setSpacingAfter(6);
+                document.add(table);
+            }
         }
+    }
+
+    private static final Map<ContactSection, String> SECTIONS = Map.of(
+            ContactSection.ATTENDEES, "1. Attendees", ContactSection.SETTING, "2. Where",
+            ContactSection.TIMING, "2. When", ContactSection.PURPOSE, "3. Purpose",
+            ContactSection.DESCRIPTION, "4. What took place");
+
+    /** One section's value as a reader would write it. */
+    private static String inWords(ContactSection section, SectionValue value, Map<String, PlanView> plans,
+                                  ZoneId zone) {
+        if (value == null) {
+            return "";
+        }
+        return switch (section) {
+            case ATTENDEES -> attendees(value.attendees());
+            case SETTING -> setting(value.setting());
+            case TIMING -> times(value.startedAt(), value.endedAt(), zone);
+            case PURPOSE -> purpose(value.purpose(), plans);
+            case DESCRIPTION -> value.description() == null ? "Not recorded." : value.description();
+        };
+    }
+
+    private static String attendees(List<Attendee> attendees) {
+        return attendees == null || attendees.isEmpty() ? "None recorded." : attendees.stream()
+                .map(a -> a.name() + " (" + words(a.role().name()) + (a.organisation() == null ? "" : ", "
+                        + a.organisation()) + ")").collect(Collectors.joining("; "));
+    }
+
+    private static String setting(Setting setting) {
+        return setting == null ? "Not recorded." : capitalised(words(setting.type().name()))
+               + (setting.location() == null ? "" : ", " + setting.location());
+    }
+
+    private static String setting(ContactState c) {
+        return words(c.setting().type().name()) + (c.setting().location() == null ? "" : ", "
+                + c.setting().location());
+    }
+
+    private static String times(Instant started, Instant ended, ZoneId zone) {
+        return started == null ? "Not recorded." : WHEN.format(Times.at(started, zone))
+               + (ended == null ? "" : " to " + WHEN.format(Times.at(ended, zone)));
+    }
+
+    /** The purpose with its intervention, theory, and the plans it is linked to by title, kind and date. */
+    private static String purpose(Purpose purpose, Map<String, PlanView> plans) {
+        if (purpose == null) {
+            return "Not recorded.";
+        }
+        String linked = purpose.linkedPlanIds().stream().map(id -> {
+            PlanView plan = plans.get(id);
+            return plan == null ? "a plan not on this case (" + id + ")" : "\"" + plan.title() + "\" ("
+                   + words(plan.kind().name()) + ", " + DAY.format(plan.date()) + ")";
+        }).collect(Collectors.joining("; "));
+        return nonNull(purpose.text())
+               + (purpose.intervention() == null ? "" : " Intervention: " + purpose.intervention() + ".")
+               + (purpose.theory() == null ? "" : " Theory: " + purpose.theory() + ".")
+               + (linked.isEmpty() ? "" : " Linked to " + linked + ".");
+    }
+
+    private static String status(ContactState c) {
+        String status = switch (c.status()) {
+            case "FINALISED" -> "signed";
+            case "DRAFT" -> "draft, not signed";
+            default -> c.status().toLowerCase(Locale.ROOT);
+        };
+        return status + (c.lateEntry() ? ", late entry" : "") + (c.amended() ? ", amended" : "");
     }
 
     private static void section(Document document, String heading, String text) {
@@ -215,14 +386,19 @@ public class CasePdfs {
         return cases.header(caseId).orElseThrow(() -> new IllegalStateException("No case " + caseId));
     }
 
+    private Map<String, PlanView> plans(String caseId) {
+        Map<String, PlanView> plans = new HashMap<>();
+        cases.find(caseId).ifPresent(c -> c.plans().forEach(plan -> plans.put(plan.planId(), plan)));
+        return plans;
+    }
+
     /** The contact as it stood at {@code asOf}, unless it was a discarded draft by then. */
     private Optional<ContactState> contact(String contactId, Instant asOf) {
         return contacts.state(contactId, asOf).filter(state -> !"DISCARDED".equals(state.status()));
     }
 
-    private List<String> links(String contactId, Instant asOf, ZoneId zone) {
-        Instant signedAt = contact(contactId, asOf).map(ContactState::finalisedAt).orElse(null);
-        return contacts.links(contactId, asOf, signedAt).stream()
+    private List<String> links(ContactState contact, Instant asOf, ZoneId zone) {
+        return contacts.links(contact.contactId(), asOf, contact.finalisedAt()).stream()
                        .map(link -> words(link.type()) + " " + words(link.relation()) + ": " + link.summary()
                                + (link.addedAfterSigning() ? " [added after signing, on "
                                + WHEN.format(Times.at(link.recordedAt(), zone)) + " by " + link.recordedBy()
@@ -232,6 +408,10 @@ public class CasePdfs {
 
     private static String words(String constant) {
         return ChronologyProjection.words(constant);
+    }
+
+    private static String capitalised(String text) {
+        return ChronologyProjection.capitalised(text);
     }
 
     private static String nonNull(String text) {
@@ -278,7 +458,8 @@ public class CasePdfs {
                 line(canvas, "Audit checkpoint: none signed yet.", left, 26);
             } else {
                 line(canvas, "Audit checkpoint: position " + checkpoint.position() + ", head hash "
-                             + checkpoint.headHash() + ", signed at " + checkpoint.at(), left, 26);
+                             + checkpoint.headHash() + ", signed at " + WHEN.format(Times.at(checkpoint.at(), zone)),
+                     left, 26);
                 line(canvas, "Ed25519 signature: " + checkpoint.signature(), left, 17);
             }
         }

@@ -2,6 +2,7 @@ package org.casetrail.query.chronology;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -110,8 +111,13 @@ class ChronologyProjection {
     @EventHandler
     void on(CaseOpenedEvent event, @MessageIdentifier String id, @Timestamp Instant at, @SequenceNumber long sequence,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        once(id, event.caseId(), at, null, "case", "Case opened (" + words(event.planType().name())
-             + "), allocated to " + event.allocatedWorker(), "CASE", event.caseId(), sequence, at, actor);
+        // The chronology starts on the date of referral or opening (dated, not timed: the entry spans the day); a
+        // case opened before that date was asked for starts when it was recorded.
+        LocalDate opened = event.openedOn();
+        once(id, event.caseId(), opened == null ? at : Times.startOfDay(opened, zone),
+             opened == null ? null : Times.startOfDay(Times.dayAfter(opened), zone), "case", "Case opened ("
+             + words(event.planType().name()) + "), allocated to " + event.allocatedWorker(), "CASE", event.caseId(),
+             sequence, at, actor);
     }
 
     @EventHandler

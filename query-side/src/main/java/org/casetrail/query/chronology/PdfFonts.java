@@ -35,8 +35,12 @@ final class PdfFonts {
             if (in == null) {
                 throw new IllegalStateException("The font " + resource + " is not in the jar");
             }
-            return BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(),
-                                       null);
+            BaseFont font = BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true,
+                                                in.readAllBytes(), null);
+            // No CIDSet: optional from PDF/A-2 on, and one listing only the subset's glyphs fails PDF/A-2b
+            // (6.2.11.4.2), since the embedded font program still numbers them all.
+            font.setIncludeCidSet(false);
+            return font;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

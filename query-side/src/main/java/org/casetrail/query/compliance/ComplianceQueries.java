@@ -87,8 +87,10 @@ public class ComplianceQueries {
         List<VisitView> items = open.stream().map(c -> {
             VisitStandard standard = standards.get(c.planType());
             Instant last = lastVisits.get(c.caseId());
-            Instant since = last != null ? last : c.openedAt();
-            LocalDate due = standard.nextDue(Times.at(since, zone).toLocalDate(), calendar);
+            // Counted from the last signed home visit, or else from the referral or opening date.
+            LocalDate since = last != null ? Times.at(last, zone).toLocalDate()
+                    : c.openedOn() != null ? c.openedOn() : Times.at(c.openedAt(), zone).toLocalDate();
+            LocalDate due = standard.nextDue(since, calendar);
             return new VisitView(c.caseId(), c.serviceUserName(), c.planType(), c.allocatedWorker(),
                                  standard.describe(), last, due, due.isBefore(asOf));
         }).toList();
