@@ -32,6 +32,7 @@ import org.casetrail.events.contact.AddendumAddedEvent;
 import org.casetrail.events.contact.Attendee;
 import org.casetrail.events.contact.AttendeeRole;
 import org.casetrail.events.contact.AttendeesChangedEvent;
+import org.casetrail.events.contact.ChildVisit;
 import org.casetrail.events.contact.ContactDiscardedEvent;
 import org.casetrail.events.contact.ContactDraftedEvent;
 import org.casetrail.events.contact.ContactFinalisedEvent;
@@ -213,7 +214,9 @@ final class Dataset {
                 new Setting(setting, setting == SettingType.HOME ? "Family home" : null), new Timing(started, ended),
                 new Purpose("Review progress against the plan", List.of(c.plans.get(random.nextInt(c.plans.size()))),
                             random.nextBoolean() ? "Motivational interviewing" : null, null),
-                description(), heldSession), worker, "DraftContactCommand");
+                description(), heldSession, setting == SettingType.HOME
+                        ? new ChildVisit(true, random.nextBoolean(), true, "I like my new school.") : null),
+               worker, "DraftContactCommand");
         for (int e = 0; e < edits; e++) {
             if (e % 2 == 0) {
                 append(contactId, "Contact", new DescriptionChangedEvent(contactId, description()), worker,

@@ -107,6 +107,6 @@ class FollowUpProjectionsTest extends ProjectionTestSupport {
 
     private static ContactDraftedEvent draft(String contactId, String caseId, Instant at) {
         return new ContactDraftedEvent(contactId, caseId, List.of(), new Setting(SettingType.HOME, null),
-                                       new Timing(at, at.plusSeconds(3600)), null, null, null);
+                                       new Timing(at, at.plusSeconds(3600)), null, null, null, null);
     }
 }

@@ -47,8 +47,8 @@ class ArchiveAtScaleTest extends TamperingSupport {
         String contactId = alex().post("/api/cases/" + caseId + "/contacts", ("""
                 {"attendees": [{"name": "Jo", "role": "SERVICE_USER"}], "setting": {"type": "HOME"},
                  "startedAt": "2026-11-20T10:00:00Z", "endedAt": "2026-11-20T11:00:00Z",
-                 "purpose": {"text": "Check in", "linkedPlanIds": ["%s"]}, "description": "We talked."}""")
-                .formatted(planId)).text("contactId");
+                 "purpose": {"text": "Check in", "linkedPlanIds": ["%s"]}, "description": "We talked.", %s}""")
+                .formatted(planId, CHILD_SEEN)).text("contactId");
         alex().put("/api/contacts/" + contactId + "/description", "{\"text\": \"We talked about school.\"}");
         String riskId = alex().post("/api/contacts/" + contactId + "/risks", """
                 {"category": "TO_SELF", "aspects": ["EMOTIONAL"], "description": "Low mood", "severity": "HIGH"}""")

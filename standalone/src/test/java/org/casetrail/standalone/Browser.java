@@ -158,6 +158,14 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Ticks the radio labelled {@code label} in the question (fieldset) whose legend is {@code question}. */
+    Browser answer(String question, String label) {
+        WebElement labelled = driver.findElement(By.xpath("//fieldset[legend[normalize-space(.)=" + literal(question)
+                + "]]//label[normalize-space(.)=" + literal(label) + "]"));
+        driver.findElement(By.id(labelled.getDomAttribute("for"))).click();
+        return this;
+    }
+
     Browser select(String id, String visibleText) {
         new Select(driver.findElement(By.id(id))).selectByVisibleText(visibleText);
         return this;

@@ -29,9 +29,9 @@ class BundleTest extends HttpTestSupport {
         String contactId = alex().post("/api/cases/" + caseId + "/contacts", """
                 {"attendees": [{"name": "Jo Bloggs", "role": "SERVICE_USER"}], "setting": {"type": "%s"},
                  "startedAt": "%s", "endedAt": "%s", "purpose": {"text": "Visit %d"},
-                 "description": "What took place at visit %d."}"""
+                 "description": "What took place at visit %d.", %s}"""
                 .formatted(n % 2 == 0 ? "HOME" : "SCHOOL", START.plus(n, ChronoUnit.DAYS),
-                           START.plus(n, ChronoUnit.DAYS).plusSeconds(3600), n, n)).text("contactId");
+                           START.plus(n, ChronoUnit.DAYS).plusSeconds(3600), n, n, CHILD_SEEN)).text("contactId");
         alex().post("/api/contacts/" + contactId + "/finalise", "");
         return contactId;
     }

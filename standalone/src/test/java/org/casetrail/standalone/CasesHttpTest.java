@@ -54,7 +54,7 @@ class CasesHttpTest extends HttpTestSupport {
 
         var morgan = Api.at(port).as("morgan");
         assertThat(morgan.post("/api/cases/" + caseId + "/close", "{\"reason\": \"Needs met\"}").status()).isEqualTo(200);
-        var reopened = alex().post("/api/cases/" + caseId + "/reopen", "{\"reason\": \"New referral\"}");
+        var reopened = morgan.post("/api/cases/" + caseId + "/reopen", "{\"reason\": \"New referral\"}");
         assertThat(reopened.status()).isEqualTo(200);
         assertThat(reopened.json().path("version").asLong()).isEqualTo(4);
 
@@ -73,7 +73,7 @@ class CasesHttpTest extends HttpTestSupport {
     @Test
     void refusesDomainRulesWith422AndACode() {
         String caseId = openCase();
-        var response = alex().post("/api/cases/" + caseId + "/reopen", "{\"reason\": \"x\"}");
+        var response = as("morgan").post("/api/cases/" + caseId + "/reopen", "{\"reason\": \"x\"}");
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(response.text("code")).isEqualTo("CASE_NOT_CLOSED");
@@ -86,12 +86,12 @@ class CasesHttpTest extends HttpTestSupport {
                 CARE_PLAN).status()).isEqualTo(201);
         long before = events();
 
-        var stale = alex().header("If-Match", "\"1\"").post("/api/cases/" + caseId + "/close", "{\"reason\": \"x\"}");
+        var stale = as("morgan").header("If-Match", "\"1\"").post("/api/cases/" + caseId + "/close", "{\"reason\": \"x\"}");
         assertThat(stale.status()).as(stale.toString()).isEqualTo(409);
         assertThat(stale.text("code")).isEqualTo("STALE_VERSION");
         assertThat(events()).isEqualTo(before);
 
-        var current = alex().header("If-Match", "\"2\"").post("/api/cases/" + caseId + "/close", "{\"reason\": \"x\"}");
+        var current = as("morgan").header("If-Match", "\"2\"").post("/api/cases/" + caseId + "/close", "{\"reason\": \"x\"}");
         assertThat(current.status()).isEqualTo(200);
         assertThat(current.header("ETag")).isEqualTo("\"3\"");
     }
@@ -99,7 +99,8 @@ class CasesHttpTest extends HttpTestSupport {
     @Test
     void malformedIfMatchIs400() {
         String caseId = openCase();
-        var response = alex().header("If-Match", "seven").post("/api/cases/" + caseId + "/close", "{\"reason\": \"x\"}");
+        var response = as("morgan").header("If-Match", "seven").post("/api/cases/" + caseId + "/close",
+                                                                     "{\"reason\": \"x\"}");
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo("If-Match");
     }
@@ -186,8 +187,11 @@ class CasesHttpTest extends HttpTestSupport {
     void badInputOnEveryCaseWriteIs400() {
         String caseId = openCase();
         long before = events();
-        assertThat(alex().post("/api/cases/" + caseId + "/close", "{}").status()).isEqualTo(400);
-        assertThat(alex().post("/api/cases/" + caseId + "/reopen", "{\"reason\": \"\"}").status()).isEqualTo(400);
+        assertThat(as("morgan").post("/api/cases/" + caseId + "/close", "{}").status()).isEqualTo(400);
+        assertThat(as("morgan").post("/api/cases/" + caseId + "/reopen", "{\"reason\": \"\"}").status())
+                .isEqualTo(400);
+        assertThat(alex().post("/api/cases/" + caseId + "/close", "{\"reason\": \"Done\"}").status())
+                .as("closing is a manager's decision").isEqualTo(403);
         var plan = alex().post("/api/cases/" + caseId + "/plans", "{\"kind\": \"PLAN\", \"title\": \"t\", \"date\": \"2026-01-01\"}");
         assertThat(plan.status()).isEqualTo(400);
         assertThat(plan.json().path("errors").findValuesAsText("field")).containsExactly("kind");
@@ -204,7 +208,7 @@ class CasesHttpTest extends HttpTestSupport {
         String unknown = UUID.randomUUID().toString();
         assertThat(alex().get("/api/cases/" + unknown).status()).isEqualTo(404);
         assertThat(alex().get("/api/cases/not-a-uuid").status()).as("not an id: bad input").isEqualTo(400);
-        var close = alex().post("/api/cases/" + unknown + "/close", "{\"reason\": \"x\"}");
+        var close = as("morgan").post("/api/cases/" + unknown + "/close", "{\"reason\": \"x\"}");
         assertThat(close.status()).isEqualTo(404);
         assertThat(close.header("Content-Type")).startsWith("application/problem+json");
         assertThat(alex().post("/api/cases/not-a-uuid/plans",

@@ -27,8 +27,9 @@ class ChronologyHttpTest extends HttpTestSupport {
         return alex().post("/api/cases/" + caseId + "/contacts", """
                 {"attendees": [{"name": "Jo Bloggs", "role": "SERVICE_USER"}], "setting": {"type": "%s",
                  "location": "12 Acacia Avenue"}, "startedAt": "%s", "endedAt": "%s",
-                 "purpose": {"text": "%s"}, "description": "Seen."}"""
-                .formatted(setting, start, start.plus(1, ChronoUnit.HOURS), purpose)).text("contactId");
+                 "purpose": {"text": "%s"}, "description": "Seen."%s}"""
+                .formatted(setting, start, start.plus(1, ChronoUnit.HOURS), purpose,
+                           setting.equals("HOME") ? ", " + CHILD_SEEN : "")).text("contactId");
     }
 
     JsonNode chronology(String caseId, String query, int expectedEntries) {
@@ -57,11 +58,13 @@ class ChronologyHttpTest extends HttpTestSupport {
         JsonNode entries = view.path("entries");
         List<String> categories = new ArrayList<>();
         entries.forEach(e -> categories.add(e.path("category").asText()));
-        // The late school contact happened first; the home visit three hours ago, before the case was opened here,
-        // and the risk and action raised in it with it; the review and the completion were recorded since.
-        assertThat(categories).containsExactly("contact", "home visit", "risk", "action", "case", "risk", "action");
-        JsonNode lateEntry = entries.get(0);
-        assertThat(lateEntry.path("seq").asInt()).isEqualTo(1);
+        // The case was referred on 1 October; the late school contact happened ten days ago; the home visit three
+        // hours ago, and the risk and action raised in it with it; the review and the completion were recorded since.
+        assertThat(categories).containsExactly("case", "contact", "home visit", "risk", "action", "risk", "action");
+        assertThat(entries.get(0).path("summary").asText()).isEqualTo("Case opened (child in need), allocated to alex");
+        assertThat(entries.get(0).path("occurredUntil").isNull()).as("dated, not timed: the whole day").isFalse();
+        JsonNode lateEntry = entries.get(1);
+        assertThat(lateEntry.path("seq").asInt()).isEqualTo(2);
         assertThat(lateEntry.path("lateEntry").asBoolean()).as("written ten days after").isTrue();
         assertThat(lateEntry.path("summary").asText())
                 .isEqualTo("School contact (12 Acacia Avenue) with Jo Bloggs (service user): Meet the class teacher");
@@ -71,10 +74,10 @@ class ChronologyHttpTest extends HttpTestSupport {
         int ageThen = java.time.Period.between(java.time.LocalDate.of(2015, 3, 2), java.time.LocalDate.ofInstant(
                 NOW.minus(10, ChronoUnit.DAYS), java.time.ZoneId.of("Europe/London"))).getYears();
         assertThat(lateEntry.path("age").asInt()).as("Jo's age on the day").isEqualTo(ageThen);
-        assertThat(entries.get(1).path("lateEntry").asBoolean()).isFalse();
-        assertThat(entries.get(1).path("recordedBy").asText()).isEqualTo("alex");
-        assertThat(entries.get(2).path("occurredAt").asText()).isEqualTo(entries.get(1).path("occurredAt").asText());
-        assertThat(entries.get(4).path("summary").asText()).isEqualTo("Case opened (child in need), allocated to alex");
+        assertThat(entries.get(2).path("lateEntry").asBoolean()).isFalse();
+        assertThat(entries.get(2).path("recordedBy").asText()).isEqualTo("alex");
+        assertThat(entries.get(3).path("occurredAt").asText()).isEqualTo(entries.get(2).path("occurredAt").asText());
+        assertThat(entries.get(4).path("occurredAt").asText()).isEqualTo(entries.get(2).path("occurredAt").asText());
         assertThat(entries.get(5).path("summary").asText()).startsWith("Risk re-graded HIGH to LOW: Low mood");
         assertThat(entries.get(6).path("summary").asText()).isEqualTo("Action completed: Refer to CAMHS");
         assertThat(entries.get(6).path("outcome").asText()).isEqualTo("Referral accepted");
@@ -86,7 +89,7 @@ class ChronologyHttpTest extends HttpTestSupport {
         var homeVisits = chronology(caseId, "?category=home-visit,contact", 2).path("entries");
         assertThat(homeVisits.size()).isEqualTo(2);
         String since = NOW.minus(1, ChronoUnit.DAYS).toString();
-        assertThat(chronology(caseId, "?from=" + since, 6).path("entries").size()).isEqualTo(6);
+        assertThat(chronology(caseId, "?from=" + since, 5).path("entries").size()).isEqualTo(5);
         assertThat(alex().get("/api/cases/" + caseId + "/chronology?category=gossip").status()).isEqualTo(400);
         assertThat(alex().get("/api/cases/" + caseId + "/chronology?from=yesterday").status()).isEqualTo(400);
     }
@@ -102,15 +105,15 @@ class ChronologyHttpTest extends HttpTestSupport {
                 {"section": "PURPOSE", "value": {"text": "Safety planning"}, "reason": "Wrong purpose recorded"}""");
         assertThat(corrected.status()).isEqualTo(201);
         JsonNode after = eventually(() -> chronology(caseId, "", 2),
-                view -> view.path("entries").get(0).path("amended").asBoolean(), Duration.ofSeconds(10));
-        assertThat(after.path("entries").get(0).path("amended").asBoolean()).isTrue();
-        assertThat(after.path("entries").get(0).path("summary").asText()).endsWith(": Safety planning");
+                view -> view.path("entries").get(1).path("amended").asBoolean(), Duration.ofSeconds(10));
+        assertThat(after.path("entries").get(1).path("amended").asBoolean()).isTrue();
+        assertThat(after.path("entries").get(1).path("summary").asText()).endsWith(": Safety planning");
         assertThat(after.path("digest").asText()).isNotEqualTo(before.path("digest").asText());
 
         JsonNode asOf = alex().get("/api/cases/" + caseId + "/chronology?asOf=" + beforeCorrection).json();
         assertThat(asOf.path("entries")).isEqualTo(before.path("entries"));
         assertThat(asOf.path("digest").asText()).isEqualTo(before.path("digest").asText());
-        assertThat(asOf.path("entries").get(0).path("summary").asText()).endsWith(": First visit");
+        assertThat(asOf.path("entries").get(1).path("summary").asText()).endsWith(": First visit");
         JsonNode beforeAnything = alex().get("/api/cases/" + caseId + "/chronology?asOf=2000-01-01T00:00:00Z").json();
         assertThat(beforeAnything.path("entries")).isEmpty();
     }
@@ -130,12 +133,13 @@ class ChronologyHttpTest extends HttpTestSupport {
         List<List<String>> rows = parseCsv(csv.body());
         assertThat(rows.get(0)).containsExactly("seq", "occurredAt", "occurredUntil", "age", "category", "summary",
                 "sourceType", "sourceId", "sourceVersion", "impact", "outcome", "recordedAt", "recordedBy",
-                "lateEntry", "amended", "addedAfterSigning", "reasonAfterSigning");
+                "lateEntry", "amended", "addedAfterSigning", "reasonAfterSigning", "significant",
+                "significanceMarkedBy", "significanceMarkedAt");
         assertThat(rows).hasSize(3);
-        assertThat(rows.get(1).get(5)).isEqualTo(first.path("entries").get(0).path("summary").asText());
-        assertThat(rows.get(1).get(5)).contains("Plan, review and \"next steps\"");
-        assertThat(java.time.OffsetDateTime.parse(rows.get(1).get(1)).toInstant())
-                .isEqualTo(java.time.OffsetDateTime.parse(first.path("entries").get(0).path("occurredAt").asText())
+        assertThat(rows.get(2).get(5)).isEqualTo(first.path("entries").get(1).path("summary").asText());
+        assertThat(rows.get(2).get(5)).contains("Plan, review and \"next steps\"");
+        assertThat(java.time.OffsetDateTime.parse(rows.get(2).get(1)).toInstant())
+                .isEqualTo(java.time.OffsetDateTime.parse(first.path("entries").get(1).path("occurredAt").asText())
                                                    .toInstant());
     }
 

@@ -60,6 +60,8 @@ class ContactsHttpTest extends HttpTestSupport {
                 {"PUT", "/purpose", "{\"text\": \"Review the safety plan\", \"linkedPlanIds\": [\"" + planId + "\"],"
                         + " \"intervention\": \"Signs of Safety\", \"theory\": \"Strengths-based practice\"}"},
                 {"PUT", "/description", "{\"text\": \"Jo showed me her room and talked about school.\"}"},
+                {"PUT", "/child-visit", "{\"childSeen\": true, \"seenAlone\": true, \"bedroomSeen\": true,"
+                        + " \"wishesAndFeelings\": \"I want to stay at this school.\"}"},
                 {"POST", "/finalise", ""},
                 {"POST", "/addenda", "{\"text\": \"Dr Rao phoned afterwards.\", \"reason\": \"Received after signing\"}"},
                 {"POST", "/corrections", "{\"section\": \"TIMING\", \"value\": {\"startedAt\": \"2026-11-20T10:00:00Z\","
@@ -101,15 +103,20 @@ class ContactsHttpTest extends HttpTestSupport {
         Instant beforeDraft = Instant.parse(states.get(0).path("recordedAt").asText()).minusMillis(1);
         assertThat(alex().get(path + "?asOf=" + beforeDraft).status()).as("did not exist yet").isEqualTo(404);
         assertThat(states.get(4).path("status").asText()).isEqualTo("DRAFT");
-        assertThat(states.get(5).path("status").asText()).isEqualTo("FINALISED");
-        assertThat(states.get(6).path("corrections")).isEmpty();
-        assertThat(states.get(6).path("endedAt").asText()).as("before the correction").isEqualTo("2026-11-20T11:00:00Z");
+        assertThat(states.get(5).path("childVisit").path("wishesAndFeelings").asText())
+                .isEqualTo("I want to stay at this school.");
+        assertThat(states.get(4).path("childVisit").path("childSeen").isMissingNode()).as("before it was recorded")
+                .isTrue();
+        assertThat(states.get(6).path("status").asText()).isEqualTo("FINALISED");
+        assertThat(states.get(7).path("corrections")).isEmpty();
+        assertThat(states.get(7).path("endedAt").asText()).as("before the correction").isEqualTo("2026-11-20T11:00:00Z");
 
         JsonNode history = alex().get(path + "/history").json().path("versions");
-        assertThat(history).hasSize(8);
+        assertThat(history).hasSize(9);
         assertThat(history.findValuesAsText("change")).containsExactly("DRAFTED", "ATTENDEES_CHANGED",
-                "TIMING_CHANGED", "PURPOSE_CHANGED", "DESCRIPTION_CHANGED", "FINALISED", "ADDENDUM_ADDED", "CORRECTED");
-        JsonNode corrected = history.get(7);
+                "TIMING_CHANGED", "PURPOSE_CHANGED", "DESCRIPTION_CHANGED", "CHILD_VISIT_CHANGED", "FINALISED",
+                "ADDENDUM_ADDED", "CORRECTED");
+        JsonNode corrected = history.get(8);
         assertThat(corrected.path("recordedBy").asText()).isEqualTo("alex");
         assertThat(corrected.path("reason").asText()).isEqualTo("The visit ended at 10:40");
         assertThat(corrected.path("section").asText()).isEqualTo("TIMING");
@@ -180,7 +187,7 @@ class ContactsHttpTest extends HttpTestSupport {
     @Test
     void aContactOnAClosedCaseIsRefused() {
         String caseId = openCase();
-        alex().post("/api/cases/" + caseId + "/close", "{\"reason\": \"Needs met\"}");
+        as("morgan").post("/api/cases/" + caseId + "/close", "{\"reason\": \"Needs met\"}");
         long before = events();
         var response = alex().post("/api/cases/" + caseId + "/contacts", BARE_DRAFT);
         assertThat(response.status()).isEqualTo(422);

@@ -61,8 +61,9 @@ class CourtBundleTest extends HttpTestSupport {
                 {"attendees": [{"name": "Kayden Smith-Łukasik", "role": "SERVICE_USER"},
                                {"name": "Αλέξανδρος Παπαδόπουλος", "role": "PARENT_CARER"}],
                  "setting": {"type": "%s", "location": "12 Heol y Llan"},
-                 "startedAt": "%s", "endedAt": "%s", "purpose": %s, "description": "%s"}"""
-                .formatted(setting, start, start.plus(1, ChronoUnit.HOURS), purposeJson, description));
+                 "startedAt": "%s", "endedAt": "%s", "purpose": %s, "description": "%s"%s}"""
+                .formatted(setting, start, start.plus(1, ChronoUnit.HOURS), purposeJson, description,
+                           setting.equals("HOME") ? ", " + CHILD_SEEN : ""));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         String contactId = response.text("contactId");
         assertThat(alex().post("/api/contacts/" + contactId + "/finalise", "").status()).isEqualTo(200);
@@ -127,6 +128,11 @@ class CourtBundleTest extends HttpTestSupport {
         eventually(() -> alex().get("/api/cases/" + caseId + "/chronology").json(),
                    v -> v.path("entries").size() == 5 && v.toString().contains("\"amended\":true"),
                    Duration.ofSeconds(10));
+        assertThat(alex().put("/api/contacts/" + firstId + "/significance", """
+                {"significant": true, "impact": "Kayden showed where he sleeps: the first time he let us see it"}""")
+                .status()).isEqualTo(200);
+        eventually(() -> alex().get("/api/cases/" + caseId + "/chronology?significant=true").json(),
+                   v -> v.path("entries").size() == 1, Duration.ofSeconds(10));
         JsonNode checkpoint = as("morgan").post("/api/audit/checkpoints", "").json();
 
         byte[] bundle = Pdfs.download(port, "/api/cases/" + caseId + "/bundle", "morgan");
@@ -163,7 +169,8 @@ class CourtBundleTest extends HttpTestSupport {
                                   + referred.plusDays(10).format(java.time.format.DateTimeFormatter
                                           .ofPattern("d MMM yyyy", java.util.Locale.UK)) + ")")
                         .doesNotContain("Plans: " + planId);
-        assertThat(Pdfs.squeezed(text)).contains(Pdfs.squeezed("added after signing, on"))
+        assertThat(Pdfs.squeezed(text)).contains(Pdfs.squeezed("SIGNIFICANT: Kayden showed where he sleeps"))
+                                       .contains(Pdfs.squeezed("added after signing, on"))
                                        .contains(Pdfs.squeezed("Agreed by phone after the meeting"));
 
         for (var pdf : Map.of("bundle", bundle, "chronology", chronology).entrySet()) {

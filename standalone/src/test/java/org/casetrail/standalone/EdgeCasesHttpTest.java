@@ -58,14 +58,14 @@ class EdgeCasesHttpTest extends HttpTestSupport {
     void aBodyOverTheLimitIs413WithOrWithoutALength() throws Exception {
         String big = "{\"text\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
         String caseId = openCase();
-        var sized = alex().post("/api/cases/" + caseId + "/close", big);
+        var sized = as("morgan").post("/api/cases/" + caseId + "/close", big);
         assertThat(sized.status()).isEqualTo(413);
         assertThat(sized.header("Content-Type")).startsWith("application/problem+json");
 
         byte[] bytes = big.getBytes(StandardCharsets.UTF_8);
         for (String key : new String[] {null, "chunked-" + caseId}) {
             var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/cases/" + caseId + "/close"))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("alex:casetrail".getBytes()))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("morgan:casetrail".getBytes()))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)));
             if (key != null) {

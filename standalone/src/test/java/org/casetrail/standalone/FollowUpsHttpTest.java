@@ -115,8 +115,9 @@ class FollowUpsHttpTest extends HttpTestSupport {
     String contact(String caseId, String setting, String start) {
         var response = alex().post("/api/cases/" + caseId + "/contacts", """
                 {"attendees": [{"name": "Jo", "role": "SERVICE_USER"}], "setting": {"type": "%s"},
-                 "startedAt": "%s", "endedAt": "%s", "purpose": {"text": "Visit"}, "description": "Seen."}"""
-                .formatted(setting, start, Instant.parse(start).plusSeconds(3600)));
+                 "startedAt": "%s", "endedAt": "%s", "purpose": {"text": "Visit"}, "description": "Seen."%s}"""
+                .formatted(setting, start, Instant.parse(start).plusSeconds(3600),
+                           setting.equals("HOME") ? ", " + CHILD_SEEN : ""));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.text("contactId");
     }
@@ -310,7 +311,8 @@ class FollowUpsHttpTest extends HttpTestSupport {
             var heldContact = alex().post("/api/cases/" + caseId + "/contacts", """
                     {"attendees": [{"name": "Jo", "role": "SERVICE_USER"}], "setting": {"type": "HOME"},
                      "startedAt": "2027-01-09T14:00:00Z", "endedAt": "2027-01-09T15:00:00Z",
-                     "purpose": {"text": "Visit"}, "description": "Seen.", "sessionId": "%s"}""".formatted(held));
+                     "purpose": {"text": "Visit"}, "description": "Seen.", "sessionId": "%s", %s}"""
+                    .formatted(held, CHILD_SEEN));
             assertThat(heldContact.status()).as(heldContact.toString()).isEqualTo(201);
             String heldContactId = heldContact.text("contactId");
             // The draft does not hold the session: until the contact is signed, the session is overdue.

@@ -46,7 +46,9 @@ class HostileFormsTest extends HttpTestSupport {
             "due-day", "due-month", "due-year", "term", "question", "urgency", "scheduled-day", "scheduled-month",
             "scheduled-year", "scheduled-time", "focus", "reason", "text", "outcome", "contact", "note",
             "attempted-day", "attempted-month", "attempted-year", "attempted-time", "guidance", "kind", "title",
-            "date-day", "date-month", "date-year", "summary", "shown-setting", "shown-timing", "version");
+            "date-day", "date-month", "date-year", "summary", "shown-setting", "shown-timing", "version",
+            "reason-after-signing", "child-visit", "child-seen", "seen-alone", "bedroom-seen", "wishes", "significant",
+            "impact", "marked");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -156,7 +158,11 @@ class HostileFormsTest extends HttpTestSupport {
         if (path.contains("{contactId}")) {
             path = path.replace("{contactId}", random.nextBoolean() ? ids.get("contactId") : ids.get("signedId"));
         }
-        String[] sections = {"ATTENDEES", "SETTING", "TIMING", "PURPOSE", "DESCRIPTION", "NOPE", "attendees"};
+        // A significance page or form: of a contact (signed or not), or of something that is not a contact.
+        path = path.replaceAll("\\{kind:[^}]*}", random.nextInt(4) == 0 ? "risks" : "contacts")
+                   .replace("{itemId}", random.nextBoolean() ? ids.get("signedId") : ids.get("contactId"));
+        String[] sections = {"ATTENDEES", "SETTING", "TIMING", "PURPOSE", "DESCRIPTION", "CHILD_VISIT", "NOPE",
+                             "attendees"};
         return path.replace("{section}", sections[random.nextInt(sections.length)]);
     }
 

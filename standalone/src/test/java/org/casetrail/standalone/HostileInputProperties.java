@@ -93,9 +93,12 @@ class HostileInputProperties {
         String requestId = alex.post("/api/contacts/" + contactId + "/guidance-requests",
                 "{\"question\": \"Q\", \"urgency\": \"ROUTINE\"}").text("requestId");
         String sessionId = alex.post("/api/contacts/" + contactId + "/next-session",
-                "{\"scheduledFor\": \"2026-12-24T15:00:00Z\", \"setting\": {\"type\": \"HOME\"}}").text("sessionId");
+                "{\"scheduledFor\": \"" + java.time.Instant.now().plus(java.time.Duration.ofDays(30))
+                + "\", \"setting\": {\"type\": \"HOME\"}}").text("sessionId");
+        // The significance path names its kind of item: a contact, whose id fills {itemId}.
         ids = Map.of("caseId", caseId, "planId", planId, "contactId", contactId, "riskId", riskId,
-                     "actionId", actionId, "requestId", requestId, "sessionId", sessionId);
+                     "actionId", actionId, "requestId", requestId, "sessionId", sessionId, "kind", "contacts",
+                     "itemId", contactId);
         doc = JSON.readTree(alex.get("/v3/api-docs").body());
         operations = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {

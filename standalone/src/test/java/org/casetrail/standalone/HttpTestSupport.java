@@ -23,7 +23,7 @@ abstract class HttpTestSupport {
 
     static final String JO = """
             {"serviceUser": {"name": "Jo Bloggs", "dateOfBirth": "2015-03-02", "reference": "R-%s"},
-             "planType": "CHILD_IN_NEED", "allocatedWorker": "alex"}""";
+             "planType": "CHILD_IN_NEED", "allocatedWorker": "alex", "openedOn": "2026-10-01"}""";
 
     /** A care plan, for contacts to link their purpose to. */
     static final String CARE_PLAN = "{\"kind\": \"CARE_PLAN\", \"title\": \"Plan\", \"date\": \"2026-11-01\"}";
@@ -32,7 +32,14 @@ abstract class HttpTestSupport {
     static final String COMPLETE_DRAFT = """
             {"attendees": [{"name": "Jo", "role": "SERVICE_USER"}], "setting": {"type": "HOME"},
              "startedAt": "2026-11-20T10:00:00Z", "endedAt": "2026-11-20T11:00:00Z",
-             "purpose": {"text": "Check in"}, "description": "We talked."}""";
+             "purpose": {"text": "Check in"}, "description": "We talked.",
+             "childVisit": {"childSeen": true, "seenAlone": true, "bedroomSeen": true,
+                            "wishesAndFeelings": "I want to stay at this school."}}""";
+
+    /** What a home visit to a child says of the child, to put in a draft's JSON. */
+    static final String CHILD_SEEN = """
+            "childVisit": {"childSeen": true, "seenAlone": true, "bedroomSeen": true,
+                           "wishesAndFeelings": "I want to stay at this school."}""";
 
     @LocalServerPort
     int port;

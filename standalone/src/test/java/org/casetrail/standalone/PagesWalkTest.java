@@ -74,6 +74,9 @@ class PagesWalkTest extends HttpTestSupport {
             alex.follow("4. What took place");
             alex.paste("description", "We sat in the kitchen. Zoë showed me her room; it was warm and tidy.\n"
                                       + "Her father said: «всё хорошо». 我们谈了学校。");
+            alex.answer("Was the child seen?", "Yes").answer("Was the child seen alone?", "Yes")
+                .answer("Was the child’s bedroom seen?", "Yes")
+                .paste("wishes", "Chcę mieszkać z tatą. I like my room.");
             alex.screenshot(DOCS.resolve("contact-form.png"));
             alex.accessible().press("Save and continue");
             assertThat(alex.text()).contains("You have completed 4 of the 4 headings needed to sign.");
@@ -103,7 +106,8 @@ class PagesWalkTest extends HttpTestSupport {
                                              "Climbs onto the shed roof", "Refer to occupational therapy",
                                              "Signing locks the note");
             alex.accessible().press("Sign the contact");
-            assertThat(alex.text()).contains("The contact is signed and locked.", "Signed");
+            assertThat(alex.text()).contains("The contact is signed and locked.", "Signed",
+                    "Child seen alone; bedroom seen. Wishes and feelings, in the child's words: Chcę mieszkać z tatą.");
             alex.accessible();
         }
 

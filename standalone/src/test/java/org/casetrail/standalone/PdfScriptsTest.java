@@ -32,8 +32,8 @@ class PdfScriptsTest extends HttpTestSupport {
         String contactId = alex().post("/api/cases/" + caseId + "/contacts", """
                 {"attendees": [%s], "setting": {"type": "HOME"},
                  "startedAt": "2026-11-20T10:00:00Z", "endedAt": "2026-11-20T11:00:00Z",
-                 "purpose": {"text": "Check in"}, "description": "%s"}"""
-                .formatted(attendees, String.join("\\n", NAMES))).text("contactId");
+                 "purpose": {"text": "Check in"}, "description": "%s", %s}"""
+                .formatted(attendees, String.join("\\n", NAMES), CHILD_SEEN)).text("contactId");
         assertThat(alex().post("/api/contacts/" + contactId + "/finalise", "").status()).isEqualTo(200);
         eventually(() -> as("morgan").get("/api/cases/" + caseId + "/chronology").body(),
                    body -> body.contains("Check in") || body.contains("Kayden"), Duration.ofSeconds(10));

@@ -3,6 +3,8 @@ package org.casetrail.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +95,8 @@ class ProjectionRebuildTest {
             String contact = "/api/contacts/" + alex.post("/api/cases/" + caseId + "/contacts", """
                     {"attendees": [{"name": "Jo", "role": "SERVICE_USER"}], "setting": {"type": "HOME"},
                      "startedAt": "2026-11-20T10:00:00Z", "endedAt": "2026-11-20T11:00:00Z",
-                     "purpose": {"text": "Check in", "linkedPlanIds": ["%s"]}}""".formatted(planId)).text("contactId");
+                     "purpose": {"text": "Check in", "linkedPlanIds": ["%s"]}, %s}"""
+                    .formatted(planId, HttpTestSupport.CHILD_SEEN)).text("contactId");
             alex.put(contact + "/description", "{\"text\": \"Visit " + i + "\"}");
             recordFollowUps(alex, contact, i);
             if (i % 2 == 0) {
@@ -105,7 +108,7 @@ class ProjectionRebuildTest {
                 alex.post(contact + "/discard", "{\"reason\": \"Duplicate\"}");
             }
             if (i % 3 == 0) {
-                alex.post("/api/cases/" + caseId + "/close", "{\"reason\": \"Needs met " + i + "\"}");
+                Api.at(port).as("morgan").post("/api/cases/" + caseId + "/close", "{\"reason\": \"Needs met " + i + "\"}");
             }
             last = caseId;
         }
@@ -129,10 +132,11 @@ class ProjectionRebuildTest {
         String request = alex.post(contact + "/guidance-requests",
                 "{\"question\": \"Q" + i + "\", \"urgency\": \"ROUTINE\"}").text("requestId");
         Api.at(port).as("morgan").post("/api/guidance-requests/" + request + "/response", "{\"guidance\": \"G\"}");
+        Instant ahead = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         String session = alex.post(contact + "/next-session",
-                "{\"scheduledFor\": \"2026-12-01T10:00:00Z\", \"setting\": {\"type\": \"HOME\"}}").text("sessionId");
+                "{\"scheduledFor\": \"" + ahead + "\", \"setting\": {\"type\": \"HOME\"}}").text("sessionId");
         alex.post("/api/sessions/" + session + "/reschedule",
-                  "{\"scheduledFor\": \"2026-12-02T10:00:00Z\", \"reason\": \"Moved\"}");
+                  "{\"scheduledFor\": \"" + ahead.plus(1, ChronoUnit.DAYS) + "\", \"reason\": \"Moved\"}");
     }
 
     private List<StreamingEventProcessor> processors() {

@@ -44,7 +44,7 @@ class StoredExtremesTest extends HttpTestSupport {
             events.publish(new GenericDomainEventMessage<>("Contact", contactId, 0,
                     new ContactDraftedEvent(contactId, caseId, List.of(new Attendee("Jo \u0000", AttendeeRole.OTHER,
                             null, null)), new Setting(SettingType.HOME, "a\u0007b"), new Timing(extreme, extreme),
-                            null, "x\u0000y", null),
+                            null, "x\u0000y", null, null),
                     MetaData.with("actor", "alex").and("actorRole", "PRACTITIONER")));
             var read = eventually(() -> alex().get("/api/contacts/" + contactId), r -> r.status() != 404,
                                   Duration.ofSeconds(10));

@@ -116,8 +116,9 @@ class CaseController {
     record ReasonBody(@NotBlank @Size(max = 2_000) String reason) {
     }
 
-    @Operation(summary = "Close a case, with a reason")
+    @Operation(summary = "Close a case, with a reason (managers only)")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "Closed: the case version"),
+            @ApiResponse(responseCode = "403", description = "`FORBIDDEN_FOR_ROLE` or `MANAGER_ONLY`: closing a case is a manager's decision"),
             @ApiResponse(responseCode = "404", description = "No such case"),
             @ApiResponse(responseCode = "422", description = "Refused by a rule: `CASE_ALREADY_CLOSED`")})
     @PostMapping("/{caseId}/close")
@@ -128,8 +129,9 @@ class CaseController {
         return Versions.ok(version, new CaseWritten(caseId, version));
     }
 
-    @Operation(summary = "Reopen a closed case, with a reason")
+    @Operation(summary = "Reopen a closed case, with a reason (managers only)")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "Reopened: the case version"),
+            @ApiResponse(responseCode = "403", description = "`FORBIDDEN_FOR_ROLE` or `MANAGER_ONLY`: reopening a case is a manager's decision"),
             @ApiResponse(responseCode = "404", description = "No such case"),
             @ApiResponse(responseCode = "422", description = "Refused by a rule: `CASE_NOT_CLOSED`")})
     @PostMapping("/{caseId}/reopen")

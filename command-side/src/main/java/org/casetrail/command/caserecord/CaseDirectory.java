@@ -15,7 +15,9 @@ public interface CaseDirectory {
      * @param caseId  the case
      * @param open    whether it is open
      * @param planIds the ids of its assessments and plans
+     * @param child   whether it is a child's case (child protection, child in need, looked after): its home visits
+     *                record whether the child was seen
      */
-    record CaseFacts(String caseId, boolean open, Set<String> planIds) {
+    record CaseFacts(String caseId, boolean open, Set<String> planIds, boolean child) {
     }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.casetrail.command.caserecord.CaseCommands.CloseCaseCommand;
@@ -18,7 +19,10 @@ import org.casetrail.events.caserecord.CaseClosedEvent;
 import org.casetrail.events.caserecord.CaseOpenedEvent;
 import org.casetrail.events.caserecord.CaseReopenedEvent;
 import org.casetrail.events.caserecord.PlanRecordedEvent;
+import org.casetrail.events.caserecord.PlanType;
 import org.casetrail.platform.messaging.DomainRuleViolation;
+import org.casetrail.platform.messaging.NotPermitted;
+import org.casetrail.platform.messaging.MetaDataKeys;
 
 /**
  * One case per service user: opened, given assessments and plans, closed and reopened. Command handlers return
@@ -30,7 +34,11 @@ class CaseRecord {
     @AggregateIdentifier
     private String caseId;
     private boolean closed;
+    private static final Set<PlanType> CHILDREN = Set.of(PlanType.CHILD_PROTECTION, PlanType.CHILD_IN_NEED,
+                                                         PlanType.LOOKED_AFTER);
+
     private final Set<String> planIds = new HashSet<>();
+    private boolean child;
 
     CaseRecord() {
         // For Axon, which rebuilds the case from its events.
@@ -54,7 +62,8 @@ class CaseRecord {
     }
 
     @CommandHandler
-    long handle(CloseCaseCommand command) {
+    long handle(CloseCaseCommand command, @MetaDataValue(MetaDataKeys.ACTOR_ROLE) String role) {
+        requireManager(role, "closes");
         if (closed) {
             throw new DomainRuleViolation("CASE_ALREADY_CLOSED", "The case is already closed");
         }
@@ -63,7 +72,8 @@ class CaseRecord {
     }
 
     @CommandHandler
-    long handle(ReopenCaseCommand command) {
+    long handle(ReopenCaseCommand command, @MetaDataValue(MetaDataKeys.ACTOR_ROLE) String role) {
+        requireManager(role, "reopens");
         if (!closed) {
             throw new DomainRuleViolation("CASE_NOT_CLOSED", "Only a closed case can be reopened");
         }
@@ -71,9 +81,17 @@ class CaseRecord {
         return PublicVersion.current();
     }
 
+    /** Closing a case, and reopening it, is a manager's decision (the practitioner proposes it). */
+    private static void requireManager(String role, String what) {
+        if (!"MANAGER".equals(role)) {
+            throw new NotPermitted("MANAGER_ONLY", "Only a manager " + what + " a case");
+        }
+    }
+
     @EventSourcingHandler
     void on(CaseOpenedEvent event) {
         caseId = event.caseId();
+        child = CHILDREN.contains(event.planType());
     }
 
     @EventSourcingHandler
@@ -92,7 +110,7 @@ class CaseRecord {
     }
 
     CaseDirectory.CaseFacts facts() {
-        return new CaseDirectory.CaseFacts(caseId, !closed, Set.copyOf(planIds));
+        return new CaseDirectory.CaseFacts(caseId, !closed, Set.copyOf(planIds), child);
     }
 
     private void requireOpen(String action) {

@@ -11,6 +11,7 @@ import org.casetrail.command.caserecord.CaseDirectory.CaseFacts;
 import org.casetrail.command.caserecord.CaseDirectory;
 import org.casetrail.command.contact.ContactCommands.AddAddendumCommand;
 import org.casetrail.command.contact.ContactCommands.ChangeAttendeesCommand;
+import org.casetrail.command.contact.ContactCommands.ChangeChildVisitCommand;
 import org.casetrail.command.contact.ContactCommands.ChangeDescriptionCommand;
 import org.casetrail.command.contact.ContactCommands.ChangePurposeCommand;
 import org.casetrail.command.contact.ContactCommands.ChangeSettingCommand;
@@ -22,6 +23,8 @@ import org.casetrail.command.contact.ContactCommands.FinaliseContactCommand;
 import org.casetrail.command.domain.PublicVersion;
 import org.casetrail.events.contact.AddendumAddedEvent;
 import org.casetrail.events.contact.AttendeesChangedEvent;
+import org.casetrail.events.contact.ChildVisit;
+import org.casetrail.events.contact.ChildVisitChangedEvent;
 import org.casetrail.events.contact.ContactContent;
 import org.casetrail.events.contact.ContactContentChange;
 import org.casetrail.events.contact.ContactCorrectedEvent;
@@ -33,6 +36,7 @@ import org.casetrail.events.contact.Purpose;
 import org.casetrail.events.contact.PurposeChangedEvent;
 import org.casetrail.events.contact.SettingChangedEvent;
 import org.casetrail.events.contact.Timing;
+import org.casetrail.events.contact.SettingType;
 import org.casetrail.events.contact.TimingChangedEvent;
 import org.casetrail.platform.messaging.DomainRuleViolation;
 import org.casetrail.platform.messaging.MetaDataKeys;
@@ -68,7 +72,8 @@ class Contact {
         requireOrdered(command.timing());
         requirePlansOf(facts, command.purpose());
         apply(new ContactDraftedEvent(command.contactId(), command.caseId(), command.attendees(), command.setting(),
-                                      command.timing(), command.purpose(), command.description(), command.sessionId()));
+                                      command.timing(), command.purpose(), command.description(), command.sessionId(),
+                                      command.childVisit()));
         if (command.sessionId() != null) {
             sessions.check(command.sessionId(), command.caseId());
         }
@@ -109,10 +114,22 @@ class Contact {
     }
 
     @CommandHandler
-    long handle(FinaliseContactCommand command, SessionHolder sessions,
+    long handle(ChangeChildVisitCommand command, @MetaDataValue(MetaDataKeys.ACTOR) String actor,
+                @MetaDataValue(MetaDataKeys.ACTOR_ROLE) String role) {
+        return edit(actor, role, new ChildVisitChangedEvent(contactId, command.childVisit()));
+    }
+
+    @CommandHandler
+    long handle(FinaliseContactCommand command, SessionHolder sessions, CaseDirectory cases,
                 @MetaDataValue(MetaDataKeys.ACTOR) String actor, @MetaDataValue(MetaDataKeys.ACTOR_ROLE) String role) {
         requireDraftChangeableBy(actor, role);
-        var missing = content.missingForFinalisation();
+        var missing = new java.util.ArrayList<>(content.missingForFinalisation());
+        if (content.setting() != null && content.setting().type() == SettingType.HOME
+            && cases.facts(caseId).child()) {
+            // A home visit to a child says whether the child was seen (alone), their bedroom, their wishes.
+            missing.addAll(content.childVisit() == null ? new ChildVisit(null, null, null, null).missing()
+                                                        : content.childVisit().missing());
+        }
         if (!missing.isEmpty()) {
             throw new DomainRuleViolation("CONTACT_INCOMPLETE",
                     "Fill in " + String.join(", ", missing) + " before signing the contact");
@@ -146,7 +163,7 @@ class Contact {
         requirePlansOf(cases.facts(caseId), value.purpose());
         apply(new ContactCorrectedEvent(contactId, command.correctionId(), command.section(), value.attendees(),
                                         value.setting(), value.timing(), value.purpose(), value.description(),
-                                        command.reason()));
+                                        command.reason(), value.childVisit()));
         return PublicVersion.current();
     }
 
@@ -225,7 +242,7 @@ class Contact {
     }
 
     private static void requireOrdered(Timing timing) {
-        if (new ContactContent(null, null, timing, null, null).endsBeforeStart()) {
+        if (new ContactContent(null, null, timing, null, null, null).endsBeforeStart()) {
             throw new DomainRuleViolation("END_BEFORE_START", "A contact cannot end before it starts");
         }
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.casetrail.events.contact.Attendee;
+import org.casetrail.events.contact.ChildVisit;
 import org.casetrail.events.contact.ContactContent;
 import org.casetrail.events.contact.ContactSection;
 import org.casetrail.events.contact.Purpose;
@@ -19,7 +20,7 @@ final class ContactCommands {
 
     record DraftContactCommand(@TargetAggregateIdentifier String contactId, String caseId, List<Attendee> attendees,
                                Setting setting, Timing timing, Purpose purpose, String description,
-                               String sessionId) {
+                               String sessionId, ChildVisit childVisit) {
     }
 
     record ChangeAttendeesCommand(@TargetAggregateIdentifier String contactId, List<Attendee> attendees,
@@ -40,6 +41,10 @@ final class ContactCommands {
 
     record ChangeDescriptionCommand(@TargetAggregateIdentifier String contactId, String description,
                                     @TargetAggregateVersion Long expectedSequence) {
+    }
+
+    record ChangeChildVisitCommand(@TargetAggregateIdentifier String contactId, ChildVisit childVisit,
+                                   @TargetAggregateVersion Long expectedSequence) {
     }
 
     record FinaliseContactCommand(@TargetAggregateIdentifier String contactId,

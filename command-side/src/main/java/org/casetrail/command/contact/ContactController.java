@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Size;
 
 import org.casetrail.command.contact.ContactCommands.AddAddendumCommand;
 import org.casetrail.command.contact.ContactCommands.ChangeAttendeesCommand;
+import org.casetrail.command.contact.ContactCommands.ChangeChildVisitCommand;
 import org.casetrail.command.contact.ContactCommands.ChangeDescriptionCommand;
 import org.casetrail.command.contact.ContactCommands.ChangePurposeCommand;
 import org.casetrail.command.contact.ContactCommands.ChangeSettingCommand;
@@ -26,6 +27,7 @@ import org.casetrail.command.contact.ContactCommands.FinaliseContactCommand;
 import org.casetrail.command.web.CommandDispatcher;
 import org.casetrail.command.web.Versions;
 import org.casetrail.events.contact.Attendee;
+import org.casetrail.events.contact.ChildVisit;
 import org.casetrail.events.contact.AttendeeRole;
 import org.casetrail.events.contact.ContactContent;
 import org.casetrail.events.contact.ContactSection;
@@ -70,7 +72,7 @@ class ContactController {
 
     /** A correction's value: the shape, and the checks, of the draft edit of the same section. */
     sealed interface CorrectedSection permits AttendeesCorrection, SettingBody, TimingBody, PurposeBody,
-            DescriptionCorrection {
+            DescriptionCorrection, ChildVisitBody {
 
         /** Content carrying this section only. */
         ContactContent content(ContactController checks);
@@ -123,6 +125,24 @@ class ContactController {
     record DescriptionBody(@NotNull @Size(max = 50_000) String text) {
     }
 
+    /** A home visit to a child: seen, seen alone, bedroom seen, wishes and feelings (any may be left out in a draft). */
+    record ChildVisitBody(Boolean childSeen, Boolean seenAlone, Boolean bedroomSeen,
+                          @Size(max = 10_000) String wishesAndFeelings) implements CorrectedSection {
+
+        ChildVisit toChildVisit() {
+            if (Boolean.FALSE.equals(childSeen) && Boolean.TRUE.equals(seenAlone)) {
+                throw new InvalidFields("seenAlone", "cannot be true when the child was not seen");
+            }
+            return new ChildVisit(childSeen, Boolean.FALSE.equals(childSeen) ? null : seenAlone, bedroomSeen,
+                                  trimToNull(wishesAndFeelings));
+        }
+
+        @Override
+        public ContactContent content(ContactController checks) {
+            return ContactContent.empty().withChildVisit(toChildVisit());
+        }
+    }
+
     /** Attendees as the draft edit takes them: an array of at least one and at most 50. */
     record AttendeesCorrection(@Size(max = 50) List<@NotNull @Valid AttendeeBody> attendees)
             implements CorrectedSection {
@@ -164,7 +184,8 @@ class ContactController {
                             Instant endedAt,
                             @Valid PurposeBody purpose,
                             @Size(max = 50_000) String description,
-                            String sessionId) {
+                            String sessionId,
+                            @Valid ChildVisitBody childVisit) {
     }
 
     record ContactWritten(String contactId, long version) {
@@ -182,7 +203,8 @@ class ContactController {
         String sessionId = body.sessionId() == null ? null : validSessionId(body.sessionId());
         long version = commands.create(new DraftContactCommand(contactId, id, attendees(body.attendees()),
                 body.setting().toSetting(), timing, body.purpose() == null ? null : body.purpose().toPurpose("purpose"),
-                trimToNull(body.description()), sessionId));
+                trimToNull(body.description()), sessionId,
+                body.childVisit() == null ? null : body.childVisit().toChildVisit()));
         return ResponseEntity.created(URI.create("/api/contacts/" + contactId))
                              .eTag(Versions.etag(version))
                              .body(new ContactWritten(contactId, version));
@@ -248,6 +270,22 @@ class ContactController {
                                                @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
         return written(contactId, commands.send(new ChangeDescriptionCommand(id(contactId), trimToNull(body.text()),
                                                                              Versions.expectedSequence(ifMatch))));
+    }
+
+    @Operation(summary = "Record what a home visit to a child must say (part of heading 4)", description = "Whether "
+            + "the child was seen, seen alone and their bedroom seen, and their wishes and feelings in their own words. "
+            + "A home visit on a child's case (child protection, child in need, looked after) is signed only once "
+            + "these are answered; optional for adults' services.")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Changed: the new version"),
+            @ApiResponse(responseCode = "400", description = "`VALIDATION_FAILED`: invalid input, e.g. `seenAlone` but not seen"),
+            @ApiResponse(responseCode = "404", description = "No such contact"),
+            @ApiResponse(responseCode = "403", description = "`FORBIDDEN_FOR_ROLE`, or `NOT_AUTHOR`: only the author or a manager may change this contact"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `CONTACT_FINALISED`, `CONTACT_DISCARDED`")})
+    @PutMapping("/api/contacts/{contactId}/child-visit")
+    ResponseEntity<ContactWritten> childVisit(@PathVariable String contactId, @Valid @RequestBody ChildVisitBody body,
+                                              @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
+        return written(contactId, commands.send(new ChangeChildVisitCommand(id(contactId), body.toChildVisit(),
+                                                                            Versions.expectedSequence(ifMatch))));
     }
 
     @Operation(summary = "Sign a draft, which locks it")

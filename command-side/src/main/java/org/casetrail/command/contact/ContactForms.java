@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.casetrail.command.contact.ContactCommands.AddAddendumCommand;
 import org.casetrail.command.contact.ContactCommands.ChangeAttendeesCommand;
+import org.casetrail.command.contact.ContactCommands.ChangeChildVisitCommand;
 import org.casetrail.command.contact.ContactCommands.ChangeDescriptionCommand;
 import org.casetrail.command.contact.ContactCommands.ChangePurposeCommand;
 import org.casetrail.command.contact.ContactCommands.ChangeSettingCommand;
@@ -21,6 +22,7 @@ import org.casetrail.command.contact.ContactCommands.DiscardContactCommand;
 import org.casetrail.command.contact.ContactCommands.DraftContactCommand;
 import org.casetrail.command.contact.ContactCommands.FinaliseContactCommand;
 import org.casetrail.command.web.CommandDispatcher;
+import org.casetrail.events.contact.ChildVisit;
 import org.casetrail.events.contact.Attendee;
 import org.casetrail.events.contact.AttendeeRole;
 import org.casetrail.events.contact.ContactContent;
@@ -69,7 +71,7 @@ class ContactForms {
             String contactId = UUID.randomUUID().toString();
             commands.create(new DraftContactCommand(contactId, id, List.of(), setting,
                                                     checks.timing(timing.startedAt(), timing.endedAt()), null, null,
-                                                    null));
+                                                    null, null));
             return contact(contactId, 1);
         }, "/cases/" + id);
     }
@@ -120,9 +122,44 @@ class ContactForms {
         FormPost post = FormPost.of(request, redirect).summaryField("description");
         long version = post.form().version();
         String description = post.form().text("description", "What took place", 50_000, true);
-        return post.send(() -> contact(id, commands.send(new ChangeDescriptionCommand(id, description,
-                                                                                      version - 1))),
-                         changed(id, version));
+        ChildVisit childVisit = childVisit(post.form());
+        return post.send(() -> {
+            long next = commands.send(new ChangeDescriptionCommand(id, description, version - 1));
+            if (childVisit != null) {
+                next = commands.send(new ChangeChildVisitCommand(id, childVisit, next - 1));
+            }
+            return contact(id, next);
+        }, changed(id, version));
+    }
+
+    /**
+     * The home-visit-to-a-child questions under what took place, when the page asked them (a hidden field says
+     * so): null when it did not.
+     */
+    private static ChildVisit childVisit(FormReader form) {
+        if (form.text("child-visit", "The child visit questions", 10, false) == null) {
+            return null;
+        }
+        Boolean seen = yesNo(form, "child-seen", "Whether the child was seen");
+        Boolean alone = yesNo(form, "seen-alone", "Whether the child was seen alone");
+        Boolean bedroom = yesNo(form, "bedroom-seen", "Whether the child's bedroom was seen");
+        String wishes = form.text("wishes", "The child's wishes and feelings", 10_000, false);
+        if (Boolean.FALSE.equals(seen) && Boolean.TRUE.equals(alone)) {
+            form.refuse("seen-alone", "The child cannot have been seen alone if they were not seen");
+        }
+        return new ChildVisit(seen, Boolean.FALSE.equals(seen) ? null : alone, bedroom, wishes);
+    }
+
+    private static Boolean yesNo(FormReader form, String field, String label) {
+        String answer = form.text(field, label, 3, false);
+        if (answer == null) {
+            return null;
+        }
+        if (!answer.equals("yes") && !answer.equals("no")) {
+            form.refuse(field, "Select yes or no");
+            return null;
+        }
+        return answer.equals("yes");
     }
 
     /** Check your answers, then sign: the draft is locked from here on. */
@@ -170,6 +207,7 @@ class ContactForms {
             case PURPOSE -> ContactContent.empty().withPurpose(purpose(form));
             case DESCRIPTION -> ContactContent.empty().withDescription(
                     form.text("description", "What took place", 50_000, true));
+            case CHILD_VISIT -> ContactContent.empty().withChildVisit(childVisit(form));
         };
         if (section == ContactSection.ATTENDEES && corrected.attendees().isEmpty()) {
             form.refuse("attendee-name-0", "Enter at least one person who was there");

@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.validation.Validator;
 
 import org.casetrail.command.contact.ContactController.AttendeesCorrection;
+import org.casetrail.command.contact.ContactController.ChildVisitBody;
 import org.casetrail.command.contact.ContactController.CorrectedSection;
 import org.casetrail.command.contact.ContactController.DescriptionCorrection;
 import org.casetrail.command.contact.ContactController.PurposeBody;
@@ -35,7 +36,8 @@ class CorrectionValues {
             ContactSection.SETTING, SettingBody.class,
             ContactSection.TIMING, TimingBody.class,
             ContactSection.PURPOSE, PurposeBody.class,
-            ContactSection.DESCRIPTION, DescriptionCorrection.class);
+            ContactSection.DESCRIPTION, DescriptionCorrection.class,
+            ContactSection.CHILD_VISIT, ChildVisitBody.class);
 
     private final ObjectMapper json;
     private final Validator validator;

@@ -24,6 +24,10 @@ class CaseRecordTest {
     private static final String CASE = "7d0c3f0e-1c1a-4c3e-9a51-3f2f1f0c0a01";
     private static final String PLAN = "1b2c3d4e-0000-4000-8000-000000000001";
     private static final ServiceUser JO = new ServiceUser("Jo Bloggs", LocalDate.of(2015, 3, 2), "R-1");
+    private static final org.axonframework.messaging.MetaData ALEX = org.axonframework.messaging.MetaData
+            .with("actor", "alex").and("actorRole", "PRACTITIONER");
+    private static final org.axonframework.messaging.MetaData MORGAN = org.axonframework.messaging.MetaData
+            .with("actor", "morgan").and("actorRole", "MANAGER");
     private static final CaseOpenedEvent OPENED = new CaseOpenedEvent(CASE, JO, PlanType.CHILD_IN_NEED, "alex",
             java.time.LocalDate.of(2026, 11, 2));
 
@@ -75,15 +79,27 @@ class CaseRecordTest {
     @Test
     void closesOpenCaseWithItsReason() {
         fixture.given(OPENED)
-               .when(new CloseCaseCommand(CASE, "Needs met", null))
+               .when(new CloseCaseCommand(CASE, "Needs met", null), MORGAN)
                .expectEvents(new CaseClosedEvent(CASE, "Needs met"))
                .expectResultMessagePayload(2L);
     }
 
     @Test
+    void onlyAManagerClosesOrReopensACase() {
+        fixture.given(OPENED)
+               .when(new CloseCaseCommand(CASE, "Needs met", null), ALEX)
+               .expectNoEvents()
+               .expectException(org.casetrail.platform.messaging.NotPermitted.class);
+        fixture.given(OPENED, new CaseClosedEvent(CASE, "Needs met"))
+               .when(new ReopenCaseCommand(CASE, "New referral", null), ALEX)
+               .expectNoEvents()
+               .expectException(org.casetrail.platform.messaging.NotPermitted.class);
+    }
+
+    @Test
     void rejectsClosingClosedCase() {
         fixture.given(OPENED, new CaseClosedEvent(CASE, "Needs met"))
-               .when(new CloseCaseCommand(CASE, "Again", null))
+               .when(new CloseCaseCommand(CASE, "Again", null), MORGAN)
                .expectNoEvents()
                .expectException(RuleMatchers.violation("CASE_ALREADY_CLOSED"))
                .expectExceptionMessage("The case is already closed");
@@ -92,7 +108,7 @@ class CaseRecordTest {
     @Test
     void reopensClosedCase() {
         fixture.given(OPENED, new CaseClosedEvent(CASE, "Needs met"))
-               .when(new ReopenCaseCommand(CASE, "New referral", null))
+               .when(new ReopenCaseCommand(CASE, "New referral", null), MORGAN)
                .expectEvents(new CaseReopenedEvent(CASE, "New referral"))
                .expectResultMessagePayload(3L);
     }
@@ -100,7 +116,7 @@ class CaseRecordTest {
     @Test
     void rejectsReopeningOpenCase() {
         fixture.given(OPENED)
-               .when(new ReopenCaseCommand(CASE, "Why", null))
+               .when(new ReopenCaseCommand(CASE, "Why", null), MORGAN)
                .expectNoEvents()
                .expectException(RuleMatchers.violation("CASE_NOT_CLOSED"))
                .expectExceptionMessage("Only a closed case can be reopened");
@@ -109,7 +125,7 @@ class CaseRecordTest {
     @Test
     void rejectsAWriteAgainstAStaleVersion() {
         fixture.given(OPENED, new CaseClosedEvent(CASE, "Needs met"))
-               .when(new ReopenCaseCommand(CASE, "New referral", 0L))
+               .when(new ReopenCaseCommand(CASE, "New referral", 0L), MORGAN)
                .expectNoEvents()
                .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class);
     }

@@ -15,6 +15,7 @@ import org.casetrail.command.caserecord.CaseDirectory.CaseFacts;
 import org.casetrail.command.caserecord.CaseDirectory;
 import org.casetrail.command.contact.ContactCommands.AddAddendumCommand;
 import org.casetrail.command.contact.ContactCommands.ChangeAttendeesCommand;
+import org.casetrail.command.contact.ContactCommands.ChangeChildVisitCommand;
 import org.casetrail.command.contact.ContactCommands.ChangeDescriptionCommand;
 import org.casetrail.command.contact.ContactCommands.ChangePurposeCommand;
 import org.casetrail.command.contact.ContactCommands.ChangeSettingCommand;
@@ -30,6 +31,8 @@ import org.casetrail.events.contact.AttendeesChangedEvent;
 import org.casetrail.events.contact.ContactContent;
 import org.casetrail.events.contact.ContactCorrectedEvent;
 import org.casetrail.events.contact.ContactDiscardedEvent;
+import org.casetrail.events.contact.ChildVisit;
+import org.casetrail.events.contact.ChildVisitChangedEvent;
 import org.casetrail.events.contact.ContactDraftedEvent;
 import org.casetrail.events.contact.ContactFinalisedEvent;
 import org.casetrail.events.contact.ContactSection;
@@ -50,6 +53,7 @@ class ContactTest {
     static final String CONTACT = "c0000000-0000-4000-8000-000000000001";
     static final String OPEN_CASE = "a0000000-0000-4000-8000-000000000001";
     static final String CLOSED_CASE = "a0000000-0000-4000-8000-000000000002";
+    static final String CHILDS_CASE = "a0000000-0000-4000-8000-000000000003";
     static final String PLAN = "b0000000-0000-4000-8000-000000000001";
     static final String OTHER_CASES_PLAN = "b0000000-0000-4000-8000-000000000009";
     static final Instant START = Instant.parse("2026-11-20T10:00:00Z");
@@ -63,9 +67,9 @@ class ContactTest {
     static final MetaData MORGAN = MetaData.with("actor", "morgan").and("actorRole", "MANAGER");
 
     static final ContactDraftedEvent BARE_DRAFT = new ContactDraftedEvent(CONTACT, OPEN_CASE, List.of(), HOME,
-            new Timing(START, null), null, null, null);
+            new Timing(START, null), null, null, null, null);
     static final ContactDraftedEvent FULL_DRAFT = new ContactDraftedEvent(CONTACT, OPEN_CASE, ATTENDEES, HOME,
-            new Timing(START, END), PURPOSE, "We walked through the plan together.", null);
+            new Timing(START, END), PURPOSE, "We walked through the plan together.", null, null);
 
     private FixtureConfiguration<Contact> fixture;
     private final List<String> held = new java.util.ArrayList<>();
@@ -73,8 +77,9 @@ class ContactTest {
     @BeforeEach
     void setUp() {
         Map<String, CaseFacts> cases = Map.of(
-                OPEN_CASE, new CaseFacts(OPEN_CASE, true, Set.of(PLAN)),
-                CLOSED_CASE, new CaseFacts(CLOSED_CASE, false, Set.of()));
+                OPEN_CASE, new CaseFacts(OPEN_CASE, true, Set.of(PLAN), false),
+                CLOSED_CASE, new CaseFacts(CLOSED_CASE, false, Set.of(), false),
+                CHILDS_CASE, new CaseFacts(CHILDS_CASE, true, Set.of(PLAN), true));
         fixture = new AggregateTestFixture<>(Contact.class);
         fixture.registerInjectableResource((CaseDirectory) cases::get);
         fixture.registerInjectableResource(new SessionHolder() {
@@ -103,7 +108,7 @@ class ContactTest {
     void draftsAContactWithOnlySettingAndStart() {
         fixture.givenNoPriorActivity()
                .when(new DraftContactCommand(CONTACT, OPEN_CASE, List.of(), HOME, new Timing(START, null), null, null,
-                                             null), ALEX)
+                                             null, null), ALEX)
                .expectSuccessfulHandlerExecution()
                .expectEvents(BARE_DRAFT);
     }
@@ -112,16 +117,16 @@ class ContactTest {
     void aContactDraftedForABookedSessionOnlyChecksIt() {
         fixture.givenNoPriorActivity()
                .when(new DraftContactCommand(CONTACT, OPEN_CASE, List.of(), HOME, new Timing(START, null), null, null,
-                                             "s1"), ALEX)
+                                             "s1", null), ALEX)
                .expectEvents(new ContactDraftedEvent(CONTACT, OPEN_CASE, List.of(), HOME, new Timing(START, null), null,
-                                                     null, "s1"));
+                                                     null, "s1", null));
         org.assertj.core.api.Assertions.assertThat(held).containsExactly("check s1@" + OPEN_CASE);
     }
 
     @Test
     void signingAContactForASessionHoldsIt() {
         var forSession = new ContactDraftedEvent(CONTACT, OPEN_CASE, ATTENDEES, HOME, new Timing(START, END), PURPOSE,
-                                                 "We walked through the plan together.", "s1");
+                                                 "We walked through the plan together.", "s1", null);
         fixture.given(byAlex(forSession))
                .when(new FinaliseContactCommand(CONTACT, null), ALEX)
                .expectEvents(new ContactFinalisedEvent(CONTACT, "alex"));
@@ -131,7 +136,7 @@ class ContactTest {
     @Test
     void discardingADraftForASessionReleasesIt() {
         var forSession = new ContactDraftedEvent(CONTACT, OPEN_CASE, List.of(), HOME, new Timing(START, null), null,
-                                                 null, "s1");
+                                                 null, "s1", null);
         fixture.given(byAlex(forSession))
                .when(new DiscardContactCommand(CONTACT, "Wrong case", null), ALEX)
                .expectEvents(new ContactDiscardedEvent(CONTACT, "Wrong case"));
@@ -142,7 +147,7 @@ class ContactTest {
     void refusesAContactOnAClosedCase() {
         fixture.givenNoPriorActivity()
                .when(new DraftContactCommand(CONTACT, CLOSED_CASE, ATTENDEES, HOME, new Timing(START, END), null, null,
-                                             null), ALEX)
+                                             null, null), ALEX)
                .expectNoEvents()
                .expectException(violation("CASE_CLOSED"));
     }
@@ -151,7 +156,7 @@ class ContactTest {
     void refusesPlansFromAnotherCaseWhenDrafting() {
         fixture.givenNoPriorActivity()
                .when(new DraftContactCommand(CONTACT, OPEN_CASE, ATTENDEES, HOME, new Timing(START, END),
-                       new Purpose("p", List.of(OTHER_CASES_PLAN), null, null), null, null), ALEX)
+                       new Purpose("p", List.of(OTHER_CASES_PLAN), null, null), null, null, null), ALEX)
                .expectNoEvents()
                .expectException(violation("PLAN_NOT_IN_CASE"));
     }
@@ -169,7 +174,7 @@ class ContactTest {
     void refusesAnEndBeforeTheStart() {
         fixture.givenNoPriorActivity()
                .when(new DraftContactCommand(CONTACT, OPEN_CASE, ATTENDEES, HOME, new Timing(END, START), null, null,
-                                             null), ALEX)
+                                             null, null), ALEX)
                .expectNoEvents()
                .expectException(violation("END_BEFORE_START"));
         fixture.given(byAlex(BARE_DRAFT))
@@ -235,6 +240,38 @@ class ContactTest {
     }
 
     @Test
+    void aHomeVisitToAChildIsSignedOnlyOnceItSaysWhetherTheChildWasSeenAloneTheirBedroomAndTheirWishes() {
+        var childsVisit = new ContactDraftedEvent(CONTACT, CHILDS_CASE, ATTENDEES, HOME, new Timing(START, END),
+                                                  PURPOSE, "We walked through the plan together.", null, null);
+        fixture.given(byAlex(childsVisit))
+               .when(new FinaliseContactCommand(CONTACT, null), ALEX)
+               .expectNoEvents()
+               .expectException(violation("CONTACT_INCOMPLETE"))
+               .expectExceptionMessage("Fill in whether the child was seen before signing the contact");
+        fixture.given(byAlex(childsVisit), new ChildVisitChangedEvent(CONTACT, new ChildVisit(true, null, null, " ")))
+               .when(new FinaliseContactCommand(CONTACT, null), ALEX)
+               .expectException(violation("CONTACT_INCOMPLETE"))
+               .expectExceptionMessage("Fill in whether the child was seen alone, the child's wishes and feelings, "
+                                       + "whether the child's bedroom was seen before signing the contact");
+        var seen = new ChildVisit(true, true, true, "I want to stay with my nan");
+        fixture.given(byAlex(childsVisit))
+               .when(new ChangeChildVisitCommand(CONTACT, seen, null), ALEX)
+               .expectEvents(new ChildVisitChangedEvent(CONTACT, seen));
+        fixture.given(byAlex(childsVisit), new ChildVisitChangedEvent(CONTACT, seen))
+               .when(new FinaliseContactCommand(CONTACT, null), ALEX)
+               .expectEvents(new ContactFinalisedEvent(CONTACT, "alex"));
+        // Not seen is an answer too: the visit is recorded, and does not count as seeing the child.
+        fixture.given(byAlex(childsVisit), new ChildVisitChangedEvent(CONTACT, new ChildVisit(false, null, false,
+                                                                                               null)))
+               .when(new FinaliseContactCommand(CONTACT, null), ALEX)
+               .expectEvents(new ContactFinalisedEvent(CONTACT, "alex"));
+        // An adult's home visit (FULL_DRAFT is on an adults' case) needs none of it.
+        fixture.given(byAlex(FULL_DRAFT))
+               .when(new FinaliseContactCommand(CONTACT, null), ALEX)
+               .expectEvents(new ContactFinalisedEvent(CONTACT, "alex"));
+    }
+
+    @Test
     void rejectsEditOfFinalisedContact() {
         fixture.given(byAlex(FULL_DRAFT), new ContactFinalisedEvent(CONTACT, "alex"))
                .when(new ChangeDescriptionCommand(CONTACT, "Rewritten", null), ALEX)
@@ -273,7 +310,7 @@ class ContactTest {
                .when(new CorrectContactCommand(CONTACT, "k1", ContactSection.TIMING,
                        ContactContent.empty().withTiming(timing), "The visit ended at 10:30", null), ALEX)
                .expectEvents(new ContactCorrectedEvent(CONTACT, "k1", ContactSection.TIMING, List.of(), null, timing,
-                                                       null, null, "The visit ended at 10:30"));
+                                                       null, null, "The visit ended at 10:30", null));
     }
 
     @Test

@@ -63,6 +63,8 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/verify")
                             .hasAnyRole(Role.MANAGER.name(), Role.AUDITOR.name())
                     .requestMatchers(HttpMethod.POST, "/api/guidance-requests/*/response").hasRole(Role.MANAGER.name())
+                    .requestMatchers(HttpMethod.POST, "/api/cases/*/close", "/api/cases/*/reopen")
+                            .hasRole(Role.MANAGER.name())
                     .requestMatchers(HttpMethod.GET, "/api/cases/*/bundle", "/api/cases/*/subject-access")
                             .hasAnyRole(Role.MANAGER.name(), Role.AUDITOR.name())
                     // Signed in is not enough: a user (a token) with no Casetrail role reads nothing at all.

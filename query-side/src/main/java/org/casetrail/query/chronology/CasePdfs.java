@@ -31,6 +31,7 @@ import org.casetrail.query.contact.ContactState;
 import org.casetrail.query.contact.ContactState.Correction;
 import org.casetrail.query.contact.ContactState.SectionValue;
 import org.casetrail.query.contact.ContactsAsOf;
+import org.casetrail.query.contact.SectionText;
 import org.springframework.stereotype.Component;
 
 import com.lowagie.text.Document;
@@ -40,7 +41,6 @@ import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
-import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfAction;
@@ -89,7 +89,9 @@ public class CasePdfs {
         Printed printed = open(out, "Chronology: " + header.serviceUserName(), view, producedAt, producedBy, zone);
         try {
             title(printed.document(), "Chronology", header, view.asOf(), producedAt, producedBy, zone);
-            printed.document().add(chronologyTable(view, zone));
+            PdfPTable table = chronologyTable(view, zone);
+            table.setSpacingBefore(4);
+            printed.document().add(table);
         } finally {
             printed.document().close();
         }
@@ -131,12 +133,15 @@ public class CasePdfs {
             document.add(new Paragraph("Part 1 is the chronology (" + view.entries().size() + " entries); then "
                     + n + " contacts, C1 to C" + n + ", in the order they took place, each in full as it stood.",
                     BODY));
+            index.setSpacingBefore(6);
             document.add(index);
 
             document.newPage();
             document.add(new Paragraph("Part 1: chronology", TITLE));
             mark(writer, chronologyPage, "Part 1: chronology");
-            document.add(chronologyTable(view, zone));
+            PdfPTable chronology = chronologyTable(view, zone);
+            chronology.setSpacingBefore(8);
+            document.add(chronology);
             n = 0;
             for (Map.Entry<String, PdfTemplate> entry : contactPages.entrySet()) {
                 Optional<ContactState> state = contact(entry.getKey(), view.asOf());
@@ -223,9 +228,7 @@ public class CasePdfs {
 
     /** A blank the size of a page number, filled in when the part it points to is written. */
     private static PdfTemplate pageNumber(PdfWriter writer) {
-        PdfTemplate page = writer.getDirectContent().createTemplate(30, 10);
-        page.setBoundingBox(new Rectangle(-2, -3, 30, 10));
-        return page;
+        return writer.getDirectContent().createTemplate(30, 11);
     }
 
     /** Fills the index's page number for the part starting on this page, and bookmarks it. */
@@ -233,7 +236,7 @@ public class CasePdfs {
         int number = writer.getPageNumber();
         page.beginText();
         page.setFontAndSize(PdfFonts.REGULAR, 8.5f);
-        page.setTextMatrix(0, 0);
+        page.setTextMatrix(0, 2);
         page.showText(String.valueOf(number));
         page.endText();
         new PdfOutline(writer.getRootOutline(), PdfAction.gotoLocalPage(number,
@@ -241,11 +244,11 @@ public class CasePdfs {
     }
 
     private PdfPTable chronologyTable(ChronologyView view, ZoneId zone) {
-        PdfPTable table = new PdfPTable(new float[] {4, 11, 3, 7, 38, 12, 14, 11});
+        PdfPTable table = new PdfPTable(new float[] {4, 10, 4, 8, 28, 9, 14, 11, 12});
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
-        for (String heading : List.of("No.", "When", "Age", "Category", "Event", "Source", "Outcome",
-                                      "Recorded")) {
+        for (String heading : List.of("No.", "When", "Age", "Category", "Event", "Source",
+                                      "Significance (impact on the child)", "Outcome", "Recorded")) {
             table.addCell(headerCell(heading));
         }
         for (EntryView e : view.entries()) {
@@ -256,6 +259,7 @@ public class CasePdfs {
             table.addCell(new Phrase(e.summary(), BODY));
             table.addCell(new Phrase(e.source().type().toLowerCase(Locale.ROOT) + " "
                     + e.source().id().substring(0, 8) + " v" + e.source().version(), SMALL));
+            table.addCell(new Phrase(significance(e, zone), BODY));
             table.addCell(new Phrase(e.outcome() == null ? "" : e.outcome(), BODY));
             String flags = (e.lateEntry() ? " LATE ENTRY" : "") + (e.amended() ? " AMENDED" : "")
                     + (e.addedAfterSigning() ? " ADDED AFTER SIGNING" + (e.reasonAfterSigning() == null ? ""
@@ -263,6 +267,15 @@ public class CasePdfs {
             table.addCell(new Phrase(e.recordedBy() + ", " + WHEN.format(Times.at(e.recordedAt(), zone)) + flags, SMALL));
         }
         return table;
+    }
+
+    /** "Significant: <impact> (marked by ..., ...)", or empty when the entry is not marked significant. */
+    private static String significance(EntryView e, ZoneId zone) {
+        if (e.significance() == null || !e.significance().significant()) {
+            return "";
+        }
+        return "SIGNIFICANT: " + nonNull(e.impact()) + " (marked by " + e.significance().markedBy() + ", "
+               + WHEN.format(Times.at(e.significance().markedAt(), zone)) + ")";
     }
 
     /** A whole day (a dated plan) shows as its date; a span as from and to; a moment as itself. */
@@ -284,7 +297,8 @@ public class CasePdfs {
         section(document, "1. Attendees", attendees(c.attendees()));
         section(document, "2. Where and when", setting(c.setting()) + "; " + times(c.startedAt(), c.endedAt(), zone));
         section(document, "3. Purpose", purpose(c.purpose(), plans));
-        section(document, "4. What took place", c.description() == null ? "Not recorded." : c.description());
+        section(document, "4. What took place", (c.description() == null ? "Not recorded." : c.description())
+                + (c.childVisit() == null ? "" : "\n" + SectionText.childVisitInFull(c.childVisit())));
         section(document, "5-7. Risks, actions, guidance and sessions", links.isEmpty() ? "None recorded."
                 : String.join("\n", links));
         if (!c.addenda().isEmpty()) {
@@ -314,7 +328,7 @@ public class CasePdfs {
     private static final Map<ContactSection, String> SECTIONS = Map.of(
             ContactSection.ATTENDEES, "1. Attendees", ContactSection.SETTING, "2. Where",
             ContactSection.TIMING, "2. When", ContactSection.PURPOSE, "3. Purpose",
-            ContactSection.DESCRIPTION, "4. What took place");
+            ContactSection.DESCRIPTION, "4. What took place", ContactSection.CHILD_VISIT, "4. The child");
 
     /** One section's value as a reader would write it. */
     private static String inWords(ContactSection section, SectionValue value, Map<String, PlanView> plans,
@@ -328,6 +342,7 @@ public class CasePdfs {
             case TIMING -> times(value.startedAt(), value.endedAt(), zone);
             case PURPOSE -> purpose(value.purpose(), plans);
             case DESCRIPTION -> value.description() == null ? "Not recorded." : value.description();
+            case CHILD_VISIT -> SectionText.childVisitInFull(value.childVisit());
         };
     }
 

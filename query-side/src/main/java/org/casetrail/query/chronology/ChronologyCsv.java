@@ -20,7 +20,8 @@ public final class ChronologyCsv {
 
     private static final List<String> COLUMNS = List.of("seq", "occurredAt", "occurredUntil", "age", "category",
             "summary", "sourceType", "sourceId", "sourceVersion", "impact", "outcome", "recordedAt", "recordedBy",
-            "lateEntry", "amended", "addedAfterSigning", "reasonAfterSigning");
+            "lateEntry", "amended", "addedAfterSigning", "reasonAfterSigning", "significant", "significanceMarkedBy",
+            "significanceMarkedAt");
     private static final CsvMapper CSV = CsvMapper.builder()
             .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
             .build();
@@ -45,7 +46,10 @@ public final class ChronologyCsv {
                 e.age() == null ? "" : e.age().toString(), text(e.category()), text(e.summary()), e.source().type(),
                 e.source().id(), String.valueOf(e.source().version()), text(e.impact()), text(e.outcome()),
                 time(e.recordedAt(), zone), text(e.recordedBy()), String.valueOf(e.lateEntry()),
-                String.valueOf(e.amended()), String.valueOf(e.addedAfterSigning()), text(e.reasonAfterSigning()));
+                String.valueOf(e.amended()), String.valueOf(e.addedAfterSigning()), text(e.reasonAfterSigning()),
+                String.valueOf(e.significance() != null && e.significance().significant()),
+                e.significance() == null ? "" : text(e.significance().markedBy()),
+                e.significance() == null ? "" : time(e.significance().markedAt(), zone));
     }
 
     private static String time(Instant instant, ZoneId zone) {

@@ -28,6 +28,7 @@ import org.casetrail.events.caserecord.CaseReopenedEvent;
 import org.casetrail.events.caserecord.PlanRecordedEvent;
 import org.casetrail.events.contact.AddendumAddedEvent;
 import org.casetrail.events.contact.AttendeesChangedEvent;
+import org.casetrail.events.contact.ChildVisitChangedEvent;
 import org.casetrail.events.contact.ContactCorrectedEvent;
 import org.casetrail.events.contact.ContactDiscardedEvent;
 import org.casetrail.events.contact.ContactDraftedEvent;
@@ -45,12 +46,14 @@ import org.casetrail.events.risk.RiskReviewedEvent;
 import org.casetrail.events.session.NoAccessRecordedEvent;
 import org.casetrail.events.session.SessionBookedEvent;
 import org.casetrail.events.session.SessionMissedEvent;
+import org.casetrail.events.significance.SignificanceMarkedEvent;
 import org.casetrail.platform.CasetrailProperties;
 import org.casetrail.platform.db.BatchedWrites;
 import org.casetrail.platform.db.Sql;
 import org.casetrail.platform.messaging.MetaDataKeys;
 import org.casetrail.platform.time.Times;
 import org.casetrail.query.contact.ContactState;
+import org.casetrail.query.contact.SectionText;
 import org.casetrail.query.projection.Json;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -183,6 +186,12 @@ class ChronologyProjection {
     }
 
     @EventHandler
+    void on(ChildVisitChangedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        contact(event.contactId(), event, at, sequence, actor);
+    }
+
+    @EventHandler
     void on(ContactFinalisedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         contact(event.contactId(), event, at, sequence, actor);
@@ -305,10 +314,49 @@ class ChronologyProjection {
              + (event.note() == null ? "" : ". " + event.note()), "SESSION", event.sessionId(), sequence, at, actor);
     }
 
+    // Significance
+
+    /** One version of an item's mark; a later marking ends it. */
+    private record Mark(String itemId, long version, String caseId, boolean significant, String impact,
+                        Instant markedAt, String markedBy, Instant validTo) {
+    }
+
+    @EventHandler
+    void on(SignificanceMarkedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        long version = sequence + 1;
+        Map<Object, Mark> marks = writes.pending("chronology-marks");
+        Mark previous = marks.get(event.itemId());
+        if (previous != null && previous.version() < version) {
+            mark(new Mark(previous.itemId(), previous.version(), previous.caseId(), previous.significant(),
+                          previous.impact(), previous.markedAt(), previous.markedBy(), at));
+        } else if (previous == null) {
+            jdbc.update("""
+                    UPDATE projections.chronology_significance SET valid_to = ?
+                    WHERE item_id = ? AND valid_to IS NULL AND version < ?""", Sql.utc(at), Sql.uuid(event.itemId()),
+                    version);
+        }
+        Mark mark = new Mark(event.itemId(), version, event.caseId(), event.significant(), event.impact(), at, actor,
+                             null);
+        marks.put(event.itemId(), mark);
+        mark(mark);
+    }
+
+    private void mark(Mark mark) {
+        writes.put("""
+                INSERT INTO projections.chronology_significance (item_id, version, case_id, significant, impact,
+                    marked_at, marked_by, valid_from, valid_to)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (item_id, version) DO NOTHING""",
+                mark.itemId() + "#" + mark.version(), Sql.uuid(mark.itemId()), mark.version(), Sql.uuid(mark.caseId()),
+                mark.significant(), mark.impact(), Sql.utc(mark.markedAt()), mark.markedBy(),
+                Sql.utc(mark.markedAt()), Sql.utc(mark.validTo()));
+    }
+
     @ResetHandler
     void reset() {
         jdbc.execute("TRUNCATE projections.chronology_entry, projections.chronology_contact, "
-                     + "projections.chronology_item, projections.chronology_held");
+                     + "projections.chronology_item, projections.chronology_held, "
+                     + "projections.chronology_significance");
     }
 
     // How entries are written
@@ -551,7 +599,10 @@ class ChronologyProjection {
                 Sql.uuid(itemId));
     }
 
-    /** "Home visit (12 Acacia Avenue) with Jo Bloggs (service user), Pat (parent/carer): Review the plan" */
+    /**
+     * "Home visit (12 Acacia Avenue) with Jo Bloggs (service user), Pat (parent/carer); child seen alone; bedroom
+     * seen: Review the plan"
+     */
     private static String contactSummary(ContactState state) {
         String place = state.setting().location() == null ? "" : " (" + state.setting().location() + ")";
         String who = state.attendees().isEmpty() ? "" : " with " + state.attendees().stream()
@@ -560,7 +611,8 @@ class ChronologyProjection {
                 : ": " + state.purpose().text();
         String kind = state.setting().type() == SettingType.HOME ? "Home visit"
                 : capitalised(words(state.setting().type().name())) + " contact";
-        return brief(kind + place + who + purpose);
+        String child = SectionText.childVisit(state.childVisit());
+        return brief(kind + place + who + (child.isEmpty() ? "" : "; " + child.toLowerCase(Locale.ROOT)) + purpose);
     }
 
     private static String addenda(ContactState state) {

@@ -71,10 +71,11 @@ class ChronologyQueryController {
                                  @RequestParam(required = false) String asOf,
                                  @RequestParam(required = false) String after,
                                  @RequestParam(required = false) String limit,
+                                 @RequestParam(required = false) String significant,
                                  @RequestHeader(name = "Accept", required = false) String accept,
                                  HttpServletResponse response) throws IOException {
         ChronologyView view = find(caseId, from, to, category, asOf, after == null ? 0 : count("after", after, 0),
-                                   limit == null ? null : count("limit", limit, 1));
+                                   limit == null ? null : count("limit", limit, 1), significantOnly(significant));
         String wanted = accept == null ? "" : accept.toLowerCase(Locale.ROOT);
         if (wanted.contains(MediaType.APPLICATION_PDF_VALUE)) {
             // Written here, straight to the response, as the bundle is; nothing further to return.
@@ -123,12 +124,23 @@ class ChronologyQueryController {
                              .body(out -> printer.print(view, now, user, shown, out));
     }
 
+    /** {@code significant=true} keeps the entries marked significant; {@code false} or none keeps every entry. */
+    private static boolean significantOnly(String significant) {
+        if (significant == null || significant.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (significant.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new InvalidFields("significant", "must be true or false");
+    }
+
     private ChronologyView find(String caseId, String from, String to, List<String> category, String asOf,
-                                int after, Integer limit) {
+                                int after, Integer limit, boolean significantOnly) {
         String id = Ids.require("case", caseId);
         var query = new FindChronologyQuery(id, bound("from", from, false), bound("to", to, true),
                                             categories(category), asOf == null ? null : Params.instant("asOf", asOf),
-                                            after, limit);
+                                            after, limit, significantOnly);
         return chronologies.find(query).orElseThrow(() -> new NotFound("case", caseId));
     }
 

@@ -15,6 +15,7 @@ import org.casetrail.platform.time.Times;
 import org.casetrail.query.action.ActionQueries;
 import org.casetrail.query.caserecord.CaseQueries;
 import org.casetrail.query.caserecord.CaseQueries.CaseHeader;
+import org.casetrail.query.compliance.ComplianceViews.ChildNotSeenView;
 import org.casetrail.query.compliance.ComplianceViews.LateEntryView;
 import org.casetrail.query.compliance.ComplianceViews.OldDraftView;
 import org.casetrail.query.compliance.ComplianceViews.OverdueSessionView;
@@ -37,6 +38,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ComplianceQueries {
+
+    /** The recording report lists this many of the latest home visits that did not see the child. */
+    private static final int CHILD_NOT_SEEN_LIMIT = 200;
 
     private final CaseQueries cases;
     private final CaseContacts contacts;
@@ -98,8 +102,8 @@ public class ComplianceQueries {
     }
 
     /**
-     * Late entries, old drafts, open risks with no action, guidance waiting too long and overdue sessions, as at
-     * {@code at}.
+     * Late entries, old drafts, open risks with no action, guidance waiting too long, overdue sessions and home
+     * visits that did not see the child, as at {@code at}.
      */
     public RecordingReportView recording(Instant at) {
         List<LateEntryView> late = contacts.lateEntries().stream()
@@ -129,7 +133,9 @@ public class ComplianceQueries {
                                                  s.setting().type().name(), s.focus(), s.bookedBy(),
                                                  Duration.between(s.scheduledFor(), at).toDays()))
                 .toList();
+        List<ChildNotSeenView> notSeen = contacts.childNotSeen(CHILD_NOT_SEEN_LIMIT).stream()
+                .map(c -> new ChildNotSeenView(c.caseId(), c.contactId(), c.occurredAt(), c.author())).toList();
         return new RecordingReportView(at, settings.draftOlderThanDays(), settings.guidanceWaitingDays(), late, drafts,
-                                       unactioned, waiting, overdue);
+                                       unactioned, waiting, overdue, notSeen);
     }
 }

@@ -41,10 +41,15 @@ public final class ComplianceViews {
                                      String setting, String focus, String bookedBy, long overdueDays) {
     }
 
+    /** A signed home visit that records the child was not seen: it does not count toward the visit standard. */
+    public record ChildNotSeenView(String caseId, String contactId, Instant occurredAt, String author) {
+    }
+
     public record RecordingReportView(Instant at, int draftOlderThanDays, int guidanceWaitingDays,
                                       List<LateEntryView> lateEntries, List<OldDraftView> oldDrafts,
                                       List<UnactionedRiskView> risksWithoutAction,
                                       List<WaitingGuidanceView> guidanceAwaiting,
-                                      List<OverdueSessionView> overdueSessions) {
+                                      List<OverdueSessionView> overdueSessions,
+                                      List<ChildNotSeenView> childNotSeen) {
     }
 }

@@ -54,7 +54,8 @@ public class CaseContacts {
 
     /**
      * Each case's latest home visit that took place before {@code before}: a signed contact at home. A draft is not
-     * yet a visit (an empty one would otherwise satisfy the visit standard); it counts once it is signed.
+     * yet a visit (an empty one would otherwise satisfy the visit standard); it counts once it is signed. A visit
+     * that records the child was not seen does not count either.
      */
     public Map<String, Instant> lastHomeVisits(Instant before) {
         return lastHomeVisits(before, null);
@@ -68,13 +69,21 @@ public class CaseContacts {
             args.add(caseIds.stream().map(Sql::uuid).toArray(java.util.UUID[]::new));
         }
         jdbc.sql("SELECT case_id::text, max(occurred_at) FROM projections.contact"
-                 + " WHERE setting_type = 'HOME' AND status = 'FINALISED' AND occurred_at < ?"
+                 + " WHERE setting_type = 'HOME' AND status = 'FINALISED' AND child_seen IS NOT FALSE"
+                 + " AND occurred_at < ?"
                  + (caseIds == null ? "" : " AND case_id = ANY(?)") + " GROUP BY case_id")
             .params(args)
             .query(rs -> {
                 last.put(rs.getString(1), Sql.instant(rs.getObject(2, java.time.OffsetDateTime.class)));
             });
         return last;
+    }
+
+    /** Signed home visits that record the child was not seen, the latest first (at most {@code limit}). */
+    public List<ContactSummaryView> childNotSeen(int limit) {
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM projections.contact WHERE child_seen = false "
+                        + "AND status = 'FINALISED' ORDER BY occurred_at DESC, contact_id LIMIT ?")
+                   .param(limit).query(Rows.as(ContactSummaryView.class)).list();
     }
 
     /** Late entries not discarded, in the order they were recorded. */

@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.casetrail.events.contact.AddendumAddedEvent;
 import org.casetrail.events.contact.AttendeesChangedEvent;
+import org.casetrail.events.contact.ChildVisitChangedEvent;
 import org.casetrail.events.contact.ContactCorrectedEvent;
 import org.casetrail.events.contact.ContactDiscardedEvent;
 import org.casetrail.events.contact.ContactDraftedEvent;
@@ -81,6 +82,12 @@ class ContactProjection {
     void on(PurposeChangedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         next(event.contactId(), sequence, at, actor, "PURPOSE_CHANGED", null, null, event);
+    }
+
+    @EventHandler
+    void on(ChildVisitChangedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        next(event.contactId(), sequence, at, actor, "CHILD_VISIT_CHANGED", null, null, event);
     }
 
     @EventHandler
@@ -157,16 +164,17 @@ class ContactProjection {
                 state.versionRecordedBy(), change, section == null ? null : section.name(), reason, stored);
         writes.put("""
                 INSERT INTO projections.contact (contact_id, case_id, status, author, occurred_at, ended_at,
-                    setting_type, recorded_at, finalised_at, late_entry, amended, version, state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                    setting_type, recorded_at, finalised_at, late_entry, amended, version, state, child_seen)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
                 ON CONFLICT (contact_id) DO UPDATE SET status = excluded.status, occurred_at = excluded.occurred_at,
                     ended_at = excluded.ended_at, setting_type = excluded.setting_type,
+                    child_seen = excluded.child_seen,
                     finalised_at = excluded.finalised_at, late_entry = excluded.late_entry,
                     amended = excluded.amended, version = excluded.version, state = excluded.state
                 WHERE projections.contact.version < excluded.version""", state.contactId(),
                 Sql.uuid(state.contactId()), Sql.uuid(state.caseId()), state.status(), state.author(),
                 Sql.utc(state.occurredAt()), Sql.utc(state.endedAt()), state.setting().type().name(),
                 Sql.utc(state.recordedAt()), Sql.utc(state.finalisedAt()), state.lateEntry(), state.amended(),
-                state.version(), stored);
+                state.version(), stored, state.childVisit() == null ? null : state.childVisit().childSeen());
     }
 }

@@ -34,6 +34,7 @@ public class ContactQueries {
             new Field("endedAt", ContactState::endedAt),
             new Field("purpose", ContactState::purpose),
             new Field("description", ContactState::description),
+            new Field("childVisit", ContactState::childVisit),
             new Field("status", ContactState::status),
             new Field("lateEntry", ContactState::lateEntry));
 

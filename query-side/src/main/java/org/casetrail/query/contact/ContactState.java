@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import org.casetrail.events.contact.AddendumAddedEvent;
 import org.casetrail.events.contact.Attendee;
+import org.casetrail.events.contact.ChildVisit;
 import org.casetrail.events.contact.ContactContent;
 import org.casetrail.events.contact.ContactContentChange;
 import org.casetrail.events.contact.ContactCorrectedEvent;
@@ -25,6 +26,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * A contact exactly as it stood after one of its events: what {@code GET /api/contacts/{id}} answers, now or as
  * of any instant. It is stored whole with each version, so it must only ever be derived from events.
  *
+ * @param childVisit        for a home visit to a child: seen, seen alone, bedroom seen, wishes and feelings
  * @param occurredAt        when the session took place (its start)
  * @param recordedAt        when the contact was first written down (drafted)
  * @param lateEntry         written down (signed, or while a draft, drafted) later than the allowed delay after
@@ -35,7 +37,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  */
 public record ContactState(String contactId, String caseId, String status, String author,
                     List<Attendee> attendees, Setting setting, Instant startedAt, Instant endedAt, Purpose purpose,
-                    String description, String sessionId,
+                    String description, ChildVisit childVisit, String sessionId,
                     Instant occurredAt, Instant recordedAt, Instant finalisedAt, String finalisedBy,
                     Instant discardedAt, String discardedBy, String discardReason,
                     boolean lateEntry, boolean amended,
@@ -52,7 +54,7 @@ public record ContactState(String contactId, String caseId, String status, Strin
 
     /** One section's value; only the fields of that section are set. */
     public record SectionValue(List<Attendee> attendees, Setting setting, Instant startedAt, Instant endedAt,
-                        Purpose purpose, String description) {
+                        Purpose purpose, String description, ChildVisit childVisit) {
 
         static SectionValue of(ContactSection section, ContactContent content) {
             Timing timing = section == ContactSection.TIMING ? content.timing() : null;
@@ -60,7 +62,8 @@ public record ContactState(String contactId, String caseId, String status, Strin
                     section == ContactSection.SETTING ? content.setting() : null,
                     timing == null ? null : timing.startedAt(), timing == null ? null : timing.endedAt(),
                     section == ContactSection.PURPOSE ? content.purpose() : null,
-                    section == ContactSection.DESCRIPTION ? content.description() : null);
+                    section == ContactSection.DESCRIPTION ? content.description() : null,
+                    section == ContactSection.CHILD_VISIT ? content.childVisit() : null);
         }
     }
 
@@ -107,6 +110,7 @@ public record ContactState(String contactId, String caseId, String status, Strin
         Timing timing = event.timing();
         return new ContactState(event.contactId(), event.caseId(), "DRAFT", actor, event.attendees(),
                 event.setting(), timing.startedAt(), timing.endedAt(), event.purpose(), event.description(),
+                event.childVisit(),
                 event.sessionId(), timing.startedAt(), at, null, null, null, null, null, false, false,
                 List.of(), List.of(), 0, at, actor);
     }
@@ -114,7 +118,8 @@ public record ContactState(String contactId, String caseId, String status, Strin
     /** What the contact says under headings 1 to 4. */
     @JsonIgnore
     public ContactContent content() {
-        return new ContactContent(attendees, setting, new Timing(startedAt, endedAt), purpose, description);
+        return new ContactContent(attendees, setting, new Timing(startedAt, endedAt), purpose, description,
+                                  childVisit);
     }
 
     private ContactState corrected(ContactCorrectedEvent event, Instant at, String actor) {
@@ -162,6 +167,7 @@ public record ContactState(String contactId, String caseId, String status, Strin
         private Instant endedAt;
         private Purpose purpose;
         private String description;
+        private ChildVisit childVisit;
         private final String sessionId;
         private Instant occurredAt;
         private final Instant recordedAt;
@@ -189,6 +195,7 @@ public record ContactState(String contactId, String caseId, String status, Strin
             endedAt = s.endedAt;
             purpose = s.purpose;
             description = s.description;
+            childVisit = s.childVisit;
             sessionId = s.sessionId;
             occurredAt = s.occurredAt;
             recordedAt = s.recordedAt;
@@ -215,11 +222,12 @@ public record ContactState(String contactId, String caseId, String status, Strin
             occurredAt = startedAt;
             purpose = content.purpose();
             description = content.description();
+            childVisit = content.childVisit();
         }
 
         ContactState build() {
             return new ContactState(contactId, caseId, status, author, attendees, setting, startedAt, endedAt,
-                    purpose, description, sessionId, occurredAt, recordedAt, finalisedAt, finalisedBy, discardedAt,
+                    purpose, description, childVisit, sessionId, occurredAt, recordedAt, finalisedAt, finalisedBy, discardedAt,
                     discardedBy, discardReason, lateEntry, amended, addenda, corrections, version,
                     versionRecordedAt, versionRecordedBy);
         }

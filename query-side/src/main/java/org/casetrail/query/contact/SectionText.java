@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.casetrail.events.contact.Attendee;
+import org.casetrail.events.contact.ChildVisit;
 import org.casetrail.events.contact.ContactSection;
 import org.casetrail.events.contact.Purpose;
 import org.casetrail.events.contact.Setting;
@@ -23,15 +24,22 @@ import org.springframework.stereotype.Component;
 @Component("sectionText")
 public class SectionText {
 
-    private static final Map<String, String> CHANGES = Map.of(
-            "DRAFTED", "started as a draft", "ATTENDEES_CHANGED", "who was there changed",
-            "SETTING_CHANGED", "where it took place changed", "TIMING_CHANGED", "when it took place changed",
-            "PURPOSE_CHANGED", "the purpose changed", "DESCRIPTION_CHANGED", "what took place changed",
-            "FINALISED", "signed", "ADDENDUM_ADDED", "an addendum added", "CORRECTED", "corrected",
-            "DISCARDED", "discarded");
+    private static final Map<String, String> CHANGES = Map.ofEntries(
+            Map.entry("DRAFTED", "started as a draft"),
+            Map.entry("ATTENDEES_CHANGED", "who was there changed"),
+            Map.entry("SETTING_CHANGED", "where it took place changed"),
+            Map.entry("TIMING_CHANGED", "when it took place changed"),
+            Map.entry("PURPOSE_CHANGED", "the purpose changed"),
+            Map.entry("DESCRIPTION_CHANGED", "what took place changed"),
+            Map.entry("FINALISED", "signed"),
+            Map.entry("ADDENDUM_ADDED", "an addendum added"),
+            Map.entry("CORRECTED", "corrected"),
+            Map.entry("DISCARDED", "discarded"),
+            Map.entry("CHILD_VISIT_CHANGED", "whether the child was seen changed"));
     private static final Map<String, String> FIELDS = Map.of(
             "attendees", "Who was there", "setting", "Where", "startedAt", "Started", "endedAt", "Ended",
-            "purpose", "Purpose", "description", "What took place", "status", "Status", "lateEntry", "Late entry");
+            "purpose", "Purpose", "description", "What took place", "status", "Status", "lateEntry", "Late entry",
+            "childVisit", "The child");
 
     private final Dates dates;
     private final MessageSource messages;
@@ -39,6 +47,28 @@ public class SectionText {
     SectionText(Dates dates, MessageSource messages) {
         this.dates = dates;
         this.messages = messages;
+    }
+
+    /**
+     * A child's home visit in brief: "Child seen alone; bedroom seen", "Child seen, not alone; bedroom not seen",
+     * "Child not seen"; empty when nothing is recorded. The chronology, the pages and the bundle all say it so.
+     */
+    public static String childVisit(ChildVisit visit) {
+        if (visit == null || visit.childSeen() == null) {
+            return "";
+        }
+        String seen = !visit.childSeen() ? "Child not seen"
+                : "Child seen" + (visit.seenAlone() == null ? "" : visit.seenAlone() ? " alone" : ", not alone");
+        String bedroom = visit.bedroomSeen() == null ? "" : visit.bedroomSeen() ? "; bedroom seen" : "; bedroom not seen";
+        return seen + bedroom;
+    }
+
+    /** As {@link #childVisit} with the child's wishes and feelings after it, for the record in full. */
+    public static String childVisitInFull(ChildVisit visit) {
+        String brief = childVisit(visit);
+        String wishes = visit == null || visit.wishesAndFeelings() == null ? ""
+                : "Wishes and feelings, in the child's words: " + visit.wishesAndFeelings();
+        return brief.isEmpty() ? wishes : wishes.isEmpty() ? brief + "." : brief + ". " + wishes;
     }
 
     public String change(String change) {
@@ -61,6 +91,7 @@ public class SectionText {
                            + (value.endedAt() == null ? "" : " to " + dates.at(value.endedAt()));
             case PURPOSE -> value(value.purpose());
             case DESCRIPTION -> value(value.description());
+            case CHILD_VISIT -> childVisitInFull(value.childVisit());
         };
     }
 
@@ -83,6 +114,9 @@ public class SectionText {
             return list.stream().map(item -> item instanceof Attendee a
                     ? a.name() + " (" + word("role." + a.role().name()) + ")" : value(item))
                     .collect(Collectors.joining(", "));
+        }
+        if (value instanceof ChildVisit visit) {
+            return childVisitInFull(visit);
         }
         if (value instanceof Boolean flag) {
             return flag ? "yes" : "no";

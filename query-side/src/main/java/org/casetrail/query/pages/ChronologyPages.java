@@ -68,6 +68,7 @@ class ChronologyPages {
         model.addAttribute("categories", ChronologyViews.CATEGORIES.stream().sorted().toList());
         model.addAttribute("form", FormState.of(filters(request)));
         model.addAttribute("query", request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        model.addAttribute("kinds", SignificancePages.KINDS);
         return "chronology/chronology";
     }
 
@@ -124,8 +125,10 @@ class ChronologyPages {
         if (form.failed()) {
             throw new InvalidFields(form.errors().get(0).field(), form.errors().get(0).message());
         }
+        boolean significantOnly = !form.all("significant").isEmpty();
         var query = new FindChronologyQuery(id, from == null ? null : start(from),
-                                            to == null ? null : start(to.plusDays(1)), categories, asOf, 0, null);
+                                            to == null ? null : start(to.plusDays(1)), categories, asOf, 0, null,
+                                            significantOnly);
         return chronologies.find(query).orElseThrow(() -> new NotFound("case", caseId));
     }
 

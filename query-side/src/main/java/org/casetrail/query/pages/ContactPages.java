@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import org.casetrail.audit.AuditedRead;
 import org.casetrail.events.action.ActionTerm;
 import org.casetrail.events.contact.Attendee;
 import org.casetrail.events.contact.AttendeeRole;
+import org.casetrail.events.contact.ChildVisit;
 import org.casetrail.events.contact.ContactSection;
 import org.casetrail.events.contact.SettingType;
 import org.casetrail.events.guidance.Urgency;
@@ -40,6 +42,7 @@ import org.casetrail.query.web.ReadYourWrites;
 import org.casetrail.web.Dates;
 import org.casetrail.web.FormReader;
 import org.casetrail.web.FormState;
+import org.casetrail.web.YesNo;
 import org.casetrail.web.Forms;
 import org.casetrail.web.PageController;
 import org.springframework.http.HttpStatus;
@@ -162,8 +165,32 @@ class ContactPages {
     @AuditedRead(recordId = "contactId")
     String description(@PathVariable String contactId, HttpServletRequest request, Model model) {
         ContactState state = draft(contactId);
-        heading(state, request, model, Map.of("description", nonNull(state.description())), "draft");
+        Map<String, Object> values = new HashMap<>(childVisitValues(state));
+        values.put("description", nonNull(state.description()));
+        heading(state, request, model, values, "draft");
+        model.addAttribute("showDescription", true);
+        model.addAttribute("showChild", state.setting().type() == SettingType.HOME);
+        model.addAttribute("answers", YesNo.values());
         return "contacts/what-took-place";
+    }
+
+    /** A home visit to a child as its form shows it: each answer yes, no or blank. */
+    private static Map<String, Object> childVisitValues(ContactState state) {
+        ChildVisit visit = state.childVisit();
+        Map<String, Object> values = new HashMap<>();
+        if (visit != null) {
+            putAnswer(values, "child-seen", visit.childSeen());
+            putAnswer(values, "seen-alone", visit.seenAlone());
+            putAnswer(values, "bedroom-seen", visit.bedroomSeen());
+            values.put("wishes", nonNull(visit.wishesAndFeelings()));
+        }
+        return values;
+    }
+
+    private static void putAnswer(Map<String, Object> values, String field, Boolean answer) {
+        if (answer != null) {
+            values.put(field, YesNo.of(answer).name());
+        }
     }
 
     @GetMapping("/contacts/{contactId}/risks/new")
@@ -247,19 +274,23 @@ class ContactPages {
             case SETTING, TIMING -> whereAndWhenValues(state);
             case PURPOSE -> purposeValues(state);
             case DESCRIPTION -> Map.of("description", nonNull(state.description()));
+            case CHILD_VISIT -> childVisitValues(state);
         };
         heading(state, request, model, values, "correct");
         model.addAttribute("section", section);
         model.addAttribute("settings", SettingType.values());
         model.addAttribute("showSetting", section == ContactSection.SETTING);
         model.addAttribute("showTiming", section == ContactSection.TIMING);
+        model.addAttribute("showDescription", section == ContactSection.DESCRIPTION);
+        model.addAttribute("showChild", section == ContactSection.CHILD_VISIT);
+        model.addAttribute("answers", YesNo.values());
         model.addAttribute("plans", plans(state.caseId()));
         attendeeRows(model);
         return switch (section) {
             case ATTENDEES -> "contacts/attendees";
             case SETTING, TIMING -> "contacts/where-and-when";
             case PURPOSE -> "contacts/purpose";
-            case DESCRIPTION -> "contacts/what-took-place";
+            case DESCRIPTION, CHILD_VISIT -> "contacts/what-took-place";
         };
     }
 

@@ -168,6 +168,9 @@ class FollowUpPages {
     String caseStep(@PathVariable String caseId, @PathVariable String step, @RequestParam(required = false) Long done,
                     HttpServletRequest request, Model model) {
         String id = Ids.require("case", caseId);
+        if (!"plans-new".equals(step) && CurrentUser.require().role() != Role.MANAGER) {
+            throw new NotPermitted("MANAGER_ONLY", "Only a manager closes or reopens a case");
+        }
         var found = readYourWrites.await("case", caseId, done, () -> cases.find(id), c -> c.version());
         if (done != null) {
             return "redirect:/cases/" + id + ("plans-new".equals(step) ? "#plans" : "");

@@ -13,36 +13,42 @@ import java.util.List;
  * @param timing      heading 2, when; may be null
  * @param purpose     heading 3; may be null
  * @param description heading 4, what took place; may be null
+ * @param childVisit  heading 4, for a home visit to a child: seen, seen alone, bedroom seen, wishes and feelings;
+ *                    may be null
  */
 public record ContactContent(List<Attendee> attendees, Setting setting, Timing timing, Purpose purpose,
-                             String description) {
+                             String description, ChildVisit childVisit) {
 
     public ContactContent {
         attendees = attendees == null ? List.of() : List.copyOf(attendees);
     }
 
     public static ContactContent empty() {
-        return new ContactContent(List.of(), null, null, null, null);
+        return new ContactContent(List.of(), null, null, null, null, null);
     }
 
     public ContactContent withAttendees(List<Attendee> value) {
-        return new ContactContent(value, setting, timing, purpose, description);
+        return new ContactContent(value, setting, timing, purpose, description, childVisit);
     }
 
     public ContactContent withSetting(Setting value) {
-        return new ContactContent(attendees, value, timing, purpose, description);
+        return new ContactContent(attendees, value, timing, purpose, description, childVisit);
     }
 
     public ContactContent withTiming(Timing value) {
-        return new ContactContent(attendees, setting, value, purpose, description);
+        return new ContactContent(attendees, setting, value, purpose, description, childVisit);
     }
 
     public ContactContent withPurpose(Purpose value) {
-        return new ContactContent(attendees, setting, timing, value, description);
+        return new ContactContent(attendees, setting, timing, value, description, childVisit);
     }
 
     public ContactContent withDescription(String value) {
-        return new ContactContent(attendees, setting, timing, purpose, value);
+        return new ContactContent(attendees, setting, timing, purpose, value, childVisit);
+    }
+
+    public ContactContent withChildVisit(ChildVisit value) {
+        return new ContactContent(attendees, setting, timing, purpose, description, value);
     }
 
     /** This content with {@code section} taken from {@code value} and every other section kept. */
@@ -53,6 +59,7 @@ public record ContactContent(List<Attendee> attendees, Setting setting, Timing t
             case TIMING -> withTiming(value.timing());
             case PURPOSE -> withPurpose(value.purpose());
             case DESCRIPTION -> withDescription(value.description());
+            case CHILD_VISIT -> withChildVisit(value.childVisit());
         };
     }
 

@@ -5,7 +5,8 @@ package org.casetrail.events.contact;
  * and every read model that follows contacts fold the same events the same way.
  */
 public sealed interface ContactContentChange permits ContactDraftedEvent, AttendeesChangedEvent,
-        SettingChangedEvent, TimingChangedEvent, PurposeChangedEvent, DescriptionChangedEvent, ContactCorrectedEvent {
+        SettingChangedEvent, TimingChangedEvent, PurposeChangedEvent, DescriptionChangedEvent, ChildVisitChangedEvent,
+        ContactCorrectedEvent {
 
     /** The content after this event, given the content before it. */
     ContactContent applyTo(ContactContent before);

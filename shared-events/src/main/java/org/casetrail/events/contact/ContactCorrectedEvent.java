@@ -15,13 +15,16 @@ import java.util.List;
  * @param purpose      the corrected purpose, for PURPOSE
  * @param description  the corrected account, for DESCRIPTION
  * @param reason       why the record was wrong
+ * @param childVisit   the corrected record of a child's home visit, for CHILD_VISIT (absent from older events)
  */
 public record ContactCorrectedEvent(String contactId, String correctionId, ContactSection section,
                                     List<Attendee> attendees, Setting setting, Timing timing, Purpose purpose,
-                                    String description, String reason) implements ContactContentChange {
+                                    String description, String reason, ChildVisit childVisit)
+        implements ContactContentChange {
 
     @Override
     public ContactContent applyTo(ContactContent before) {
-        return before.replacing(section, new ContactContent(attendees, setting, timing, purpose, description));
+        return before.replacing(section, new ContactContent(attendees, setting, timing, purpose, description,
+                                                           childVisit));
     }
 }

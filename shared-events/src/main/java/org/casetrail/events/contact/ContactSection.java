@@ -6,5 +6,7 @@ public enum ContactSection {
     SETTING,
     TIMING,
     PURPOSE,
-    DESCRIPTION
+    DESCRIPTION,
+    /** Part of heading 4 for a home visit to a child: seen, seen alone, bedroom seen, wishes and feelings. */
+    CHILD_VISIT
 }
