@@ -199,6 +199,7 @@ public final class Bench {
         long gapNanos = targetPerSecond > 0 ? (long) (1e9 * CLIENTS / targetPerSecond) : 0;
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         List<Future<?>> clients = new ArrayList<>();
+        double cpuBefore = service.cpuSeconds();
         long started = System.nanoTime();
         for (String caseId : cases) {
             clients.add(pool.submit(() -> {
@@ -228,10 +229,14 @@ public final class Bench {
         }
         pool.shutdown();
         double seconds = (System.nanoTime() - started) / 1e9;
+        double cpu = service.cpuSeconds() - cpuBefore;
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("requests", latency.count());
         result.put("errors", errors.get());
         result.put("perSecond", round(latency.count() / seconds));
+        // The service's CPU over the phase (its projections and audit chain included) per command answered.
+        result.put("serviceCpuSeconds", round(cpu));
+        result.put("serviceCpuMsPerCommand", latency.count() == 0 ? 0 : round(cpu * 1000 / latency.count()));
         result.put("p50Ms", round(latency.percentileMillis(50)));
         result.put("p99Ms", round(latency.percentileMillis(99)));
         return result;
@@ -611,8 +616,10 @@ public final class Bench {
                                              + "|---|---|\n");
         report.forEach((key, value) -> md.append("| ").append(key).append(" | ")
                 .append(value.toString().replace("|", "/")).append(" |\n"));
+        md.append("\n![Throughput and p99 per phase](report.svg)\n");
         Files.writeString(dir.resolve("report.md"), md.toString());
+        Files.writeString(dir.resolve("report.svg"), Chart.svg(report));
         System.out.println(md);
-        System.out.println("Report: bench/target/report.md and bench/target/report.json");
+        System.out.println("Report: bench/target/report.md, report.json and report.svg");
     }
 }

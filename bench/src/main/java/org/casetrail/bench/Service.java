@@ -64,6 +64,31 @@ final class Service implements AutoCloseable {
         return process.pid();
     }
 
+    /** Clock ticks a second, as /proc counts CPU time in them. */
+    private static final long TICKS = ticksPerSecond();
+
+    private static long ticksPerSecond() {
+        try {
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            String out = new String(getconf.getInputStream().readAllBytes()).trim();
+            return getconf.waitFor() == 0 && out.matches("\\d+") ? Long.parseLong(out) : 100;
+        } catch (IOException e) {
+            return 100;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 100;
+        }
+    }
+
+    /** CPU time the service process has used so far (user and system, all its threads), from /proc, in seconds. */
+    double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid() + "/stat"));
+        // The command name is in parentheses and may hold spaces: the fields counted from after it.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return (double) ticks / TICKS;
+    }
+
     /** Resident memory of the service process, from /proc. */
     long residentKb() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid() + "/status"))) {
