@@ -48,12 +48,19 @@ final class Service implements AutoCloseable {
         Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder().encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
         Path log = work.resolve("service.log");
-        Process process = new ProcessBuilder(List.of("java", "-jar", jar.toString(), "--server.port=" + port,
+        List<String> command = new java.util.ArrayList<>(List.of("java"));
+        String recording = System.getProperty("bench.jfr");
+        if (recording != null) {
+            // -Dbench.jfr=<file>: a Java Flight Recording of the service, to see where its CPU goes.
+            command.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
                 "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + user,
                 "--spring.datasource.password=", "--casetrail.security.mode=jwt",
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey,
                 "--casetrail.data-dir=" + work, "--server.tomcat.threads.max=64",
-                "--spring.datasource.hikari.maximum-pool-size=20"))
+                "--spring.datasource.hikari.maximum-pool-size=20"));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Service service = new Service("http://127.0.0.1:" + port, process, keys, log);
         service.awaitReady(Duration.ofSeconds(90));

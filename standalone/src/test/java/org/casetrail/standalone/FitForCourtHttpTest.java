@@ -59,12 +59,17 @@ class FitForCourtHttpTest extends HttpTestSupport {
     }
 
     static JsonNode entry(JsonNode view, String category) {
-        for (JsonNode e : view.path("entries")) {
-            if (e.path("category").asText().equals(category)) {
-                return e;
+        return first(view.path("entries"), "category", category);
+    }
+
+    /** The first element of {@code array} whose {@code field} is {@code value}. */
+    static JsonNode first(JsonNode array, String field, String value) {
+        for (JsonNode element : array) {
+            if (element.path(field).asText().equals(value)) {
+                return element;
             }
         }
-        throw new AssertionError("No " + category + " entry in " + view);
+        throw new AssertionError("No " + field + " " + value + " in " + array);
     }
 
     @Test
@@ -262,12 +267,7 @@ class FitForCourtHttpTest extends HttpTestSupport {
     }
 
     static JsonNode caseIn(JsonNode visitReport, String caseId) {
-        for (JsonNode item : visitReport.path("items")) {
-            if (item.path("caseId").asText().equals(caseId)) {
-                return item;
-            }
-        }
-        throw new AssertionError("No case " + caseId + " in " + visitReport);
+        return first(visitReport.path("items"), "caseId", caseId);
     }
 
     @Test
