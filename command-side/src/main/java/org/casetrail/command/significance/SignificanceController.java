@@ -1,7 +1,5 @@
 package org.casetrail.command.significance;
 
-import java.util.Map;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -10,6 +8,7 @@ import org.casetrail.command.significance.SignificanceCommands.MarkSignificanceC
 import org.casetrail.command.web.CommandDispatcher;
 import org.casetrail.command.web.Versions;
 import org.casetrail.platform.web.Ids;
+import org.casetrail.platform.web.ItemKinds;
 import org.casetrail.platform.web.InputRules;
 import org.casetrail.platform.web.InvalidFields;
 import org.springframework.http.ResponseEntity;
@@ -26,10 +25,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponses;
 /** Marking a contact or follow-up as a significant event in the chronology (the significance column). */
 @RestController
 class SignificanceController {
-
-    /** The item types, by the path their items have in the API. */
-    static final Map<String, String> TYPES = Map.of("contacts", "CONTACT", "risks", "RISK", "actions", "ACTION",
-                                                    "guidance-requests", "GUIDANCE", "sessions", "SESSION");
 
     private final CommandDispatcher commands;
 
@@ -52,16 +47,17 @@ class SignificanceController {
             @ApiResponse(responseCode = "400", description = "`VALIDATION_FAILED`: e.g. `impact` missing when significant"),
             @ApiResponse(responseCode = "404", description = "No such contact or follow-up"),
             @ApiResponse(responseCode = "422", description = "Refused by a rule: `NOT_SIGNIFICANT` (nothing to withdraw)")})
-    @PutMapping("/api/{kind:contacts|risks|actions|guidance-requests|sessions}/{itemId}/significance")
+    @PutMapping("/api/{kind:" + ItemKinds.PATTERN + "}/{itemId}/significance")
     ResponseEntity<SignificanceWritten> mark(@PathVariable String kind, @PathVariable String itemId,
                                              @Valid @RequestBody SignificanceBody body,
                                              @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
-        String id = Ids.require(TYPES.get(kind).toLowerCase(java.util.Locale.ROOT), itemId);
+        String type = ItemKinds.typeOf(kind);
+        String id = Ids.require(type.toLowerCase(java.util.Locale.ROOT), itemId);
         String impact = InputRules.optional(body.impact());
         if (body.significant() && impact == null) {
             throw new InvalidFields("impact", "must say the impact on the child when the event is significant");
         }
-        long version = commands.send(new MarkSignificanceCommand(Significance.markOf(id), TYPES.get(kind), id,
+        long version = commands.send(new MarkSignificanceCommand(Significance.markOf(id), type, id,
                                                                  body.significant(), impact,
                                                                  Versions.expectedSequence(ifMatch)));
         return Versions.ok(version, new SignificanceWritten(id, version));

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.casetrail.command.significance.SignificanceCommands.MarkSignificanceCommand;
 import org.casetrail.command.web.CommandDispatcher;
 import org.casetrail.platform.web.Ids;
+import org.casetrail.platform.web.ItemKinds;
 import org.casetrail.web.FormPost;
 import org.casetrail.web.FormReader;
 import org.casetrail.web.PageController;
@@ -22,10 +23,10 @@ class SignificanceForms {
         this.commands = commands;
     }
 
-    @PostMapping("/significance/{kind:contacts|risks|actions|guidance-requests|sessions}/{itemId}")
+    @PostMapping("/significance/{kind:" + ItemKinds.PATTERN + "}/{itemId}")
     String mark(@PathVariable String kind, @PathVariable String itemId, HttpServletRequest request,
                 RedirectAttributes redirect) {
-        String type = SignificanceController.TYPES.get(kind);
+        String type = ItemKinds.typeOf(kind);
         String id = Ids.require(type.toLowerCase(java.util.Locale.ROOT), itemId);
         String page = "/significance/" + kind + "/" + id;
         FormPost post = FormPost.of(request, redirect).summaryField("significant");
@@ -37,8 +38,9 @@ class SignificanceForms {
         }
         String impact = form.text("impact", "The impact on the child", 10_000, significant);
         long version = form.version();
-        // Version 1 on the form stands for "not marked yet": no earlier mark to check against.
-        Long expected = version <= 1 && form.text("marked", "Marked", 3, false) == null ? null : version - 1;
+        // Without a mark yet ("marked" absent, version 1 on the form) there is no earlier mark to check against.
+        boolean marked = form.text("marked", "Marked", 3, false) != null;
+        Long expected = marked || version > 1 ? version - 1 : null;
         return post.send(() -> page + "?minVersion=" + commands.send(new MarkSignificanceCommand(
                 Significance.markOf(id), type, id, significant, significant ? impact : null, expected)), page);
     }

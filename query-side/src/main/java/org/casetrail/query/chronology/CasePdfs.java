@@ -413,7 +413,7 @@ public class CasePdfs {
     }
 
     private List<String> links(ContactState contact, Instant asOf, ZoneId zone) {
-        return contacts.links(contact.contactId(), asOf, contact.finalisedAt()).stream()
+        return contacts.links(contact, asOf).stream()
                        .map(link -> words(link.type()) + " " + words(link.relation()) + ": " + link.summary()
                                + (link.addedAfterSigning() ? " [added after signing, on "
                                + WHEN.format(Times.at(link.recordedAt(), zone)) + " by " + link.recordedBy()

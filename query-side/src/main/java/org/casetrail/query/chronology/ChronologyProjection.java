@@ -221,9 +221,9 @@ class ChronologyProjection {
     void on(RiskIdentifiedEvent event, @MessageIdentifier String id, @Timestamp Instant at,
             @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         item(event.riskId(), event.caseId(), event.description(), event.severity().name(), null);
-        raised(event.contactId(), event.reasonAfterSigning(), once(id, event.caseId(), "risk", "Risk identified ("
+        raised(id, event.caseId(), event.contactId(), event.reasonAfterSigning(), "risk", "Risk identified ("
                + event.severity() + ", " + words(event.category().name()) + "): " + event.description(), "RISK",
-               event.riskId(), sequence, at, actor));
+               event.riskId(), sequence, at, actor);
     }
 
     @EventHandler
@@ -249,9 +249,9 @@ class ChronologyProjection {
     void on(ActionAssignedEvent event, @MessageIdentifier String id, @Timestamp Instant at,
             @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         item(event.actionId(), event.caseId(), event.description(), null, null);
-        raised(event.contactId(), event.reasonAfterSigning(), once(id, event.caseId(), "action", "Action for "
+        raised(id, event.caseId(), event.contactId(), event.reasonAfterSigning(), "action", "Action for "
                + event.assignee() + " by " + event.dueDate() + ": " + event.description(), "ACTION",
-               event.actionId(), sequence, at, actor));
+               event.actionId(), sequence, at, actor);
     }
 
     @EventHandler
@@ -274,9 +274,9 @@ class ChronologyProjection {
     void on(GuidanceRequestedEvent event, @MessageIdentifier String id, @Timestamp Instant at,
             @SequenceNumber long sequence, @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         item(event.requestId(), event.caseId(), event.question(), null, null);
-        raised(event.contactId(), event.reasonAfterSigning(), once(id, event.caseId(), "guidance",
+        raised(id, event.caseId(), event.contactId(), event.reasonAfterSigning(), "guidance",
                "Manager's guidance requested (" + words(event.urgency().name()) + "): " + event.question(),
-               "GUIDANCE", event.requestId(), sequence, at, actor));
+               "GUIDANCE", event.requestId(), sequence, at, actor);
     }
 
     @EventHandler
@@ -293,9 +293,9 @@ class ChronologyProjection {
         String label = words(event.setting().type().name()) + " session"
                        + (event.focus() == null ? "" : " (" + event.focus() + ")");
         item(event.sessionId(), event.caseId(), label, null, event.scheduledFor());
-        raised(event.contactId(), event.reasonAfterSigning(), once(id, event.caseId(), "session",
+        raised(id, event.caseId(), event.contactId(), event.reasonAfterSigning(), "session",
                "Next session arranged for " + SCHEDULED.format(Times.at(event.scheduledFor(), zone)) + ": "
-               + capitalised(label), "SESSION", event.sessionId(), sequence, at, actor));
+               + capitalised(label), "SESSION", event.sessionId(), sequence, at, actor);
     }
 
     @EventHandler
@@ -428,13 +428,6 @@ class ChronologyProjection {
                         sequence + 1, null, null, at, actor, false, false, at, null, null, false, null));
     }
 
-    /** A follow-up's entry as recorded, at its own time, before {@link #raised} places it at its contact's. */
-    private Entry once(String id, String caseId, String category, String summary, String sourceType, String sourceId,
-                       long sequence, Instant at, String actor) {
-        return new Entry(id, 1, caseId, at, null, category, brief(summary), sourceType, sourceId, sequence + 1, null,
-                         null, at, actor, false, false, at, null, null, false, null);
-    }
-
     private void onceWithOutcome(String id, String caseId, Instant at, String category, String summary,
                                  String outcome, String sourceType, String sourceId, long sequence, String actor) {
         write(new Entry(id, 1, caseId, at, null, category, brief(summary), sourceType, sourceId, sequence + 1, null,
@@ -446,16 +439,16 @@ class ChronologyProjection {
     // they enter at once, marked as added after signing. A follow-up of a draft that is discarded enters at its
     // own time. Each is flagged late by the note's rule, from its own recording time.
 
-    private void raised(String contactId, String reasonAfterSigning, Entry entry) {
+    private void raised(String id, String caseId, String contactId, String reasonAfterSigning, String category,
+                        String summary, String sourceType, String sourceId, long sequence, Instant at, String actor) {
         ContactTimes contact = contactId == null ? null : contactTimes(contactId);
-        Entry placed = new Entry(entry.entryId(), entry.version(), entry.caseId(), entry.occurredAt(), null,
-                entry.category(), entry.summary(), entry.sourceType(), entry.sourceId(), entry.sourceVersion(), null,
-                null, entry.recordedAt(), entry.recordedBy(), false, false, entry.validFrom(), null, contactId, false,
-                reasonAfterSigning);
+        // As recorded, at its own time; placed at its contact's below.
+        Entry placed = new Entry(id, 1, caseId, at, null, category, brief(summary), sourceType, sourceId,
+                sequence + 1, null, null, at, actor, false, false, at, null, contactId, false, reasonAfterSigning);
         if (contact == null || "DISCARDED".equals(contact.status())) {
             write(placed);
         } else if ("FINALISED".equals(contact.status())) {
-            write(placedAt(placed, contact, entry.recordedAt(), true));
+            write(placedAt(placed, placed.version(), contact, at, true));
         } else {
             writes.<List<Entry>>pending("chronology-held").computeIfAbsent(contactId, c -> new ArrayList<>())
                   .add(placed);
@@ -487,11 +480,11 @@ class ChronologyProjection {
         return stored.isEmpty() ? null : json.read(stored.get(0), ContactTimes.class);
     }
 
-    /** The entry as a version placed at the contact's time, late by the note's rule from its own recording. */
-    private Entry placedAt(Entry entry, ContactTimes contact, Instant validFrom, boolean afterSigning) {
+    /** The entry as {@code version}, placed at the contact's time, late by the note's rule from its own recording. */
+    private Entry placedAt(Entry entry, long version, ContactTimes contact, Instant validFrom, boolean afterSigning) {
         Instant ended = contact.endedAt() != null ? contact.endedAt() : contact.startedAt();
         boolean late = Duration.between(ended, entry.recordedAt()).compareTo(lateEntryAfter) > 0;
-        return entry.at(entry.version(), contact.startedAt(), late, validFrom, afterSigning);
+        return entry.at(version, contact.startedAt(), late, validFrom, afterSigning);
     }
 
     /** At signing, the follow-ups held with the draft enter at its time; at discarding, at their own. */
@@ -505,8 +498,8 @@ class ChronologyProjection {
         }
         boolean signed = "FINALISED".equals(contact.status());
         for (Entry entry : held) {
-            Entry from = entry.at(entry.version(), entry.occurredAt(), false, at, false);
-            write(signed ? placedAt(from, ContactTimes.of(contact), at, false) : from);
+            write(signed ? placedAt(entry, entry.version(), ContactTimes.of(contact), at, false)
+                         : entry.at(entry.version(), entry.occurredAt(), false, at, false));
         }
     }
 
@@ -535,8 +528,7 @@ class ChronologyProjection {
                 continue;
             }
             supersede(entry.entryId(), entry.version() + 1, at);
-            Entry next = entry.at(entry.version() + 1, entry.occurredAt(), false, at, entry.addedAfterSigning());
-            write(placedAt(next, ContactTimes.of(contact), at, entry.addedAfterSigning()));
+            write(placedAt(entry, entry.version() + 1, ContactTimes.of(contact), at, entry.addedAfterSigning()));
         }
     }
 

@@ -56,7 +56,7 @@ public class ContactQueries {
     /** The contact now, or as it stood at {@code asOf} (a recording time) when that is set. */
     public Optional<ContactView> find(String contactId, Instant asOf) {
         return contacts.state(contactId, asOf).map(state -> new ContactView(state,
-                contacts.links(contactId, asOf, state.finalisedAt())));
+                contacts.links(state, asOf)));
     }
 
     /** Every version of the contact, each with what changed from the one before. */

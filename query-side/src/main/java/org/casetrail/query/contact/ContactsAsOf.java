@@ -49,11 +49,13 @@ public class ContactsAsOf {
     }
 
     /**
-     * The contact's links recorded by {@code asOf} (all, when null), in the order they were recorded, each marked
-     * if recorded after {@code signedAt} (the contact's signature, as of then; null for a draft). The link that says
-     * the contact held its session is written with the signature, so it is never marked.
+     * The links of {@code contact} (the contact as it stood at {@code asOf}) recorded by {@code asOf} (all, when
+     * null), in the order they were recorded, each marked if recorded after the contact was signed. The link that
+     * says the contact held its session is written with the signature, so it is never marked.
      */
-    public List<Link> links(String contactId, Instant asOf, Instant signedAt) {
+    public List<Link> links(ContactState contact, Instant asOf) {
+        String contactId = contact.contactId();
+        Instant signedAt = contact.finalisedAt();
         String until = asOf == null ? "" : " AND recorded_at <= ?";
         List<Object> args = new ArrayList<>(List.of(Sql.uuid(contactId)));
         if (asOf != null) {

@@ -24,6 +24,7 @@ import org.casetrail.audit.AuditedRead;
 import org.casetrail.platform.messaging.NotFound;
 import org.casetrail.platform.security.CurrentUser;
 import org.casetrail.platform.web.Ids;
+import org.casetrail.platform.web.ItemKinds;
 import org.casetrail.platform.web.InvalidFields;
 import org.casetrail.query.caserecord.CaseQueries;
 import org.casetrail.query.chronology.ChronologyViews.ChronologyView;
@@ -68,7 +69,7 @@ class ChronologyPages {
         model.addAttribute("categories", ChronologyViews.CATEGORIES.stream().sorted().toList());
         model.addAttribute("form", FormState.of(filters(request)));
         model.addAttribute("query", request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        model.addAttribute("kinds", SignificancePages.KINDS);
+        model.addAttribute("kinds", ItemKinds.KINDS);
         return "chronology/chronology";
     }
 

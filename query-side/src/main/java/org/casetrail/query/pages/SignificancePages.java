@@ -11,6 +11,7 @@ import org.casetrail.platform.messaging.NotPermitted;
 import org.casetrail.platform.security.CurrentUser;
 import org.casetrail.platform.security.Role;
 import org.casetrail.platform.web.Ids;
+import org.casetrail.platform.web.ItemKinds;
 import org.casetrail.query.caserecord.CaseQueries;
 import org.casetrail.query.chronology.ChronologyQueries;
 import org.casetrail.query.chronology.ChronologyViews.MarkView;
@@ -30,12 +31,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PageController
 class SignificancePages {
 
-    private static final Map<String, String> TYPES = Map.of("contacts", "CONTACT", "risks", "RISK", "actions",
-            "ACTION", "guidance-requests", "GUIDANCE", "sessions", "SESSION");
-    /** The page path of each item type: /significance/{kind}/{itemId}. */
-    static final Map<String, String> KINDS = Map.of("CONTACT", "contacts", "RISK", "risks", "ACTION",
-            "actions", "GUIDANCE", "guidance-requests", "SESSION", "sessions");
-
     private final ChronologyQueries chronologies;
     private final CaseQueries cases;
     private final ReadYourWrites reads;
@@ -46,14 +41,14 @@ class SignificancePages {
         this.reads = reads;
     }
 
-    @GetMapping("/significance/{kind:contacts|risks|actions|guidance-requests|sessions}/{itemId}")
+    @GetMapping("/significance/{kind:" + ItemKinds.PATTERN + "}/{itemId}")
     @AuditedRead(recordId = "itemId")
     String mark(@PathVariable String kind, @PathVariable String itemId,
                 @RequestParam(required = false) Long minVersion, HttpServletRequest request, Model model) {
         if (CurrentUser.require().role() == Role.AUDITOR) {
             throw new NotPermitted("FORBIDDEN_FOR_ROLE", "An auditor changes nothing");
         }
-        String type = TYPES.get(kind);
+        String type = ItemKinds.typeOf(kind);
         String id = Ids.require(type.toLowerCase(java.util.Locale.ROOT), itemId);
         String what = kind.replace('-', ' ');
         MarkView mark = reads.await(what, itemId, minVersion,

@@ -2,7 +2,6 @@ package org.casetrail.query.session;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -38,12 +37,12 @@ public class SessionQueries {
     private final JdbcClient jdbc;
     private final KnownCases knownCases;
 
-    private final Clock clock;
+    private final OverdueSessions overdueSessions;
 
-    SessionQueries(JdbcClient jdbc, KnownCases knownCases, Clock clock) {
+    SessionQueries(JdbcClient jdbc, KnownCases knownCases, OverdueSessions overdueSessions) {
         this.jdbc = jdbc;
         this.knownCases = knownCases;
-        this.clock = clock;
+        this.overdueSessions = overdueSessions;
     }
 
     /**
@@ -54,7 +53,7 @@ public class SessionQueries {
         if (caseIds != null && caseIds.isEmpty()) {
             return List.of();
         }
-        String sql = "SELECT * FROM projections.session_booking WHERE status = 'BOOKED' AND scheduled_for < ?"
+        String sql = "SELECT * FROM projections.session_booking WHERE " + OverdueSessions.BOOKED_BEFORE
                      + (caseIds == null ? "" : " AND case_id = ANY(?)") + " ORDER BY scheduled_for, session_id";
         var statement = jdbc.sql(sql).param(Sql.utc(at));
         if (caseIds != null) {
@@ -134,6 +133,6 @@ public class SessionQueries {
                 rs.getString("focus"), status, rs.getString("held_contact_id"),
                 Sql.instant(rs.getObject("booked_at", OffsetDateTime.class)),
                 rs.getString("booked_by"), List.of(), rs.getLong("version"),
-                "BOOKED".equals(status) && scheduledFor.isBefore(clock.instant()));
+                overdueSessions.now(status, scheduledFor));
     }
 }
