@@ -190,7 +190,7 @@ final class Dataset {
             String planId = uuid();
             c.plans.add(planId);
             append(c.id, "CaseRecord", new PlanRecordedEvent(c.id, planId, PlanKind.values()[p], "Plan " + (p + 1),
-                    LocalDate.ofInstant(now, ZoneOffset.UTC), "Agreed at the strategy meeting."), c.worker,
+                    LocalDate.ofInstant(now, ZoneOffset.UTC), "Agreed at the strategy meeting.", null), c.worker,
                    "RecordPlanCommand");
         }
         c.entries += 1 + plans;
@@ -215,7 +215,7 @@ final class Dataset {
                 new Purpose("Review progress against the plan", List.of(c.plans.get(random.nextInt(c.plans.size()))),
                             random.nextBoolean() ? "Motivational interviewing" : null, null),
                 description(), heldSession, setting == SettingType.HOME
-                        ? new ChildVisit(true, random.nextBoolean(), true, "I like my new school.") : null),
+                        ? new ChildVisit(true, random.nextBoolean(), true, "I like my new school.") : null, null),
                worker, "DraftContactCommand");
         for (int e = 0; e < edits; e++) {
             if (e % 2 == 0) {
@@ -258,7 +258,7 @@ final class Dataset {
             if (random.nextDouble() < 0.3) {
                 String actionId = uuid();
                 append(actionId, "Action", new ActionAssignedEvent(actionId, c.id, contactId, "Chase the GP referral",
-                        c.worker, LocalDate.ofInstant(now.plus(Duration.ofDays(14)), ZoneOffset.UTC), ActionTerm.SHORT, null),
+                        c.worker, LocalDate.ofInstant(now.plus(Duration.ofDays(14)), ZoneOffset.UTC), ActionTerm.SHORT, null, null),
                        worker, "AssignActionCommand");
                 c.openActions.add(new String[] {actionId, c.worker});
                 outstandingByAssignee.merge(c.worker, 1, Integer::sum);
@@ -279,7 +279,7 @@ final class Dataset {
                 }
             }
         }
-        append(contactId, "Contact", new ContactFinalisedEvent(contactId, worker), worker, "FinaliseContactCommand");
+        append(contactId, "Contact", new ContactFinalisedEvent(contactId, worker, null), worker, "FinaliseContactCommand");
         if (heldSession != null) {
             append(heldSession, "Session", new SessionHeldEvent(heldSession, contactId), worker,
                    "FinaliseContactCommand");

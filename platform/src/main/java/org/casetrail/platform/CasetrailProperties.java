@@ -2,6 +2,7 @@ package org.casetrail.platform;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param security       authentication settings
  * @param contacts       how contacts are judged
  * @param compliance     visit standards and recording deadlines for the compliance reports
+ * @param quality        the recording standard each contact is checked against (the seven steps)
  * @param audit          the audit trail's signing key and checkpoints
  * @param idempotency    how long a POST's Idempotency-Key is remembered
  */
@@ -33,6 +35,7 @@ public record CasetrailProperties(
         @DefaultValue Security security,
         @DefaultValue Contacts contacts,
         @DefaultValue Compliance compliance,
+        @DefaultValue Quality quality,
         @DefaultValue Audit audit,
         @DefaultValue Idempotency idempotency) {
 
@@ -98,6 +101,31 @@ public record CasetrailProperties(
         public Compliance {
             standards = standards == null ? Map.of() : Map.copyOf(standards);
             bankHolidays = bankHolidays == null ? List.of() : List.copyOf(bankHolidays);
+        }
+    }
+
+    /**
+     * The recording standard: what each contact is checked against, step by step (the contact's checklist and the
+     * recording-quality report).
+     *
+     * @param skip                      checks not applied, by id (e.g. {@code where.frequency}); the report names
+     *                                  them with the standard it measured against
+     * @param planReviewPeriod          an assessment or plan dated longer than this before the contact is not up to
+     *                                  date, and does not count as the plan the contact is linked to
+     * @param narrativeLimit            an account of what took place longer than this many characters is flagged
+     *                                  (never refused)
+     * @param criticalDeadline          how soon after it ended a contact that identified a high risk (a critical
+     *                                  event) must be signed
+     * @param statutoryVisitWorkingDays how many working days after it a home visit on a child's case (a statutory
+     *                                  visit) must be signed, by the end of the day
+     * @param otherWorkingDays          the same for every other contact
+     */
+    public record Quality(List<String> skip, @DefaultValue("P6M") Period planReviewPeriod,
+                          @DefaultValue("6000") int narrativeLimit, @DefaultValue("24h") Duration criticalDeadline,
+                          @DefaultValue("2") int statutoryVisitWorkingDays, @DefaultValue("5") int otherWorkingDays) {
+
+        public Quality {
+            skip = skip == null ? List.of() : List.copyOf(skip);
         }
     }
 

@@ -57,15 +57,15 @@ class ContactProjectionTest extends ProjectionTestSupport {
                 LocalDate.of(2014, 2, 3), null), PlanType.CHILD_IN_NEED, "alex", null));
         store("Contact", contactId, 0, new ContactDraftedEvent(contactId, caseId, List.of(),
                 new Setting(SettingType.HOME, "12 Acacia Avenue"), new Timing(START, START.plusSeconds(3600)),
-                new Purpose("Review the plan", List.of(), null, null), null, null, null));
+                new Purpose("Review the plan", List.of(), null, null), null, null, null, null));
         store("Contact", contactId, 1, new AttendeesChangedEvent(contactId,
                 List.of(new Attendee("Łucja Nowak", AttendeeRole.SERVICE_USER, null, null))));
         store("Contact", contactId, 2, new DescriptionChangedEvent(contactId, "Showed me her room."));
-        store("Contact", contactId, 3, new ContactFinalisedEvent(contactId, "alex"));
+        store("Contact", contactId, 3, new ContactFinalisedEvent(contactId, "alex", null));
         Instant signed = between();
         store("Contact", contactId, 4, new ContactCorrectedEvent(contactId, UUID.randomUUID().toString(),
                 ContactSection.TIMING, null, null, new Timing(START, START.plusSeconds(2400)), null, null,
-                "The visit ended at 10:40", null));
+                "The visit ended at 10:40", null, null));
 
         ContactView now = waitFor(() -> contacts.find(contactId, null).filter(v -> v.contact().version() == 5));
         assertThat(now.contact().status()).isEqualTo("FINALISED");

@@ -72,7 +72,7 @@ class FollowUpProjectionsTest extends ProjectionTestSupport {
         store("Risk", unactioned, 0, new RiskIdentifiedEvent(unactioned, caseId, first, RiskCategory.TO_OTHERS,
                 List.of(RiskAspect.SAFETY), "Threats at school", Severity.LOW, List.of(), null));
         store("Action", action, 0, new ActionAssignedEvent(action, caseId, second, "Refer to CAMHS", "alex",
-                LocalDate.of(2026, 11, 30), ActionTerm.SHORT, null));
+                LocalDate.of(2026, 11, 30), ActionTerm.SHORT, null, null));
         store("Action", action, 1, new ActionCompletedEvent(action, second, "Referral accepted"));
         store("GuidanceRequest", request, 0, new GuidanceRequestedEvent(request, caseId, first, "Escalate?",
                 Urgency.ROUTINE, null));
@@ -107,6 +107,6 @@ class FollowUpProjectionsTest extends ProjectionTestSupport {
 
     private static ContactDraftedEvent draft(String contactId, String caseId, Instant at) {
         return new ContactDraftedEvent(contactId, caseId, List.of(), new Setting(SettingType.HOME, null),
-                                       new Timing(at, at.plusSeconds(3600)), null, null, null, null);
+                                       new Timing(at, at.plusSeconds(3600)), null, null, null, null, null);
     }
 }

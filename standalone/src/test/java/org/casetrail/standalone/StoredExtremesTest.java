@@ -44,7 +44,7 @@ class StoredExtremesTest extends HttpTestSupport {
             events.publish(new GenericDomainEventMessage<>("Contact", contactId, 0,
                     new ContactDraftedEvent(contactId, caseId, List.of(new Attendee("Jo \u0000", AttendeeRole.OTHER,
                             null, null)), new Setting(SettingType.HOME, "a\u0007b"), new Timing(extreme, extreme),
-                            null, "x\u0000y", null, null),
+                            null, "x\u0000y", null, null, null),
                     MetaData.with("actor", "alex").and("actorRole", "PRACTITIONER")));
             var read = eventually(() -> alex().get("/api/contacts/" + contactId), r -> r.status() != 404,
                                   Duration.ofSeconds(10));
@@ -57,7 +57,7 @@ class StoredExtremesTest extends HttpTestSupport {
                                         + "WHERE aggregate_identifier = ?", Long.class, caseId);
         events.publish(new GenericDomainEventMessage<>("CaseRecord", caseId, next,
                 new PlanRecordedEvent(caseId, UUID.randomUUID().toString(), PlanKind.CARE_PLAN, "End of time",
-                                      LocalDate.of(999_999_999, 12, 31), null),
+                                      LocalDate.of(999_999_999, 12, 31), null, null),
                 MetaData.with("actor", "alex").and("actorRole", "PRACTITIONER")));
         String sessionId = UUID.randomUUID().toString();
         events.publish(new GenericDomainEventMessage<>("Session", sessionId, 0,

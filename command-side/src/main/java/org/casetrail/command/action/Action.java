@@ -40,7 +40,7 @@ class Action {
         var contact = contacts.raisedIn(command.contactId(), command.reasonAfterSigning());
         apply(new ActionAssignedEvent(command.actionId(), contact.caseId(), command.contactId(), command.description(),
                                       command.assignee(), command.dueDate(), command.term(),
-                command.reasonAfterSigning()));
+                command.reasonAfterSigning(), command.expectedOutcome()));
     }
 
     @CommandHandler

@@ -12,7 +12,8 @@ final class ActionCommands {
     }
 
     record AssignActionCommand(@TargetAggregateIdentifier String actionId, String contactId, String description,
-                               String assignee, LocalDate dueDate, ActionTerm term, String reasonAfterSigning) {
+                               String assignee, LocalDate dueDate, ActionTerm term, String reasonAfterSigning,
+                               String expectedOutcome) {
     }
 
     record ReassignActionCommand(@TargetAggregateIdentifier String actionId, String assignee, String reason,

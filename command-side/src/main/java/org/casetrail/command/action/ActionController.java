@@ -41,13 +41,15 @@ class ActionController {
     }
 
     record AssignBody(@NotBlank @Size(max = 10_000) String description, @NotBlank @Size(max = 200) String assignee,
-                      @NotNull LocalDate dueDate, @NotNull ActionTerm term, @Size(max = 2_000) String reasonAfterSigning) {
+                      @NotNull LocalDate dueDate, @NotNull ActionTerm term, @Size(max = 2_000) String reasonAfterSigning,
+                      @Size(max = 2_000) String expectedOutcome) {
     }
 
     record ActionWritten(String actionId, long version) {
     }
 
-    @Operation(summary = "Assign an action from a contact (heading 6)")
+    @Operation(summary = "Assign an action from a contact (heading 6)", description = "Who does it (`assignee`), by when "
+            + "(`dueDate`) and, for the recording standard, the outcome it is to be measured by (`expectedOutcome`).")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "Assigned: the action id and version"),
             @ApiResponse(responseCode = "404", description = "No such contact"),
             @ApiResponse(responseCode = "422", description = "Refused by a rule: `CONTACT_DISCARDED`, `CASE_CLOSED`, "
@@ -57,7 +59,8 @@ class ActionController {
     ResponseEntity<ActionWritten> assign(@PathVariable String contactId, @Valid @RequestBody AssignBody body) {
         String actionId = UUID.randomUUID().toString();
         long version = commands.create(new AssignActionCommand(actionId, Ids.require("contact", contactId),
-                body.description().trim(), body.assignee().trim(), body.dueDate(), body.term(), InputRules.optional(body.reasonAfterSigning())));
+                body.description().trim(), body.assignee().trim(), body.dueDate(), body.term(), InputRules.optional(body.reasonAfterSigning()),
+                InputRules.optional(body.expectedOutcome())));
         return ResponseEntity.status(HttpStatus.CREATED).eTag(Versions.etag(version))
                              .body(new ActionWritten(actionId, version));
     }

@@ -39,11 +39,12 @@ class ActionForms {
         String assignee = form.text("assignee", "Who will do it", 200, true);
         LocalDate due = form.date("due", "The due date", true);
         ActionTerm term = form.choice("term", "Whether it is short or long term", ActionTerm.class, true);
+        String outcome = form.text("expected-outcome", "The outcome it will be measured by", 2_000, false);
         String reasonAfterSigning = form.reasonAfterSigning();
         return post.send(() -> {
             String actionId = UUID.randomUUID().toString();
             commands.create(new AssignActionCommand(actionId, id, description, assignee, due, term,
-                                                    reasonAfterSigning));
+                                                    reasonAfterSigning, outcome));
             return "/contacts/" + id + "?expect=" + actionId;
         }, "/contacts/" + id);
     }

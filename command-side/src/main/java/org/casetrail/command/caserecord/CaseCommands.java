@@ -19,7 +19,8 @@ final class CaseCommands {
     }
 
     record RecordPlanCommand(@TargetAggregateIdentifier String caseId, String planId, PlanKind kind, String title,
-                             LocalDate date, String summary, @TargetAggregateVersion Long expectedSequence) {
+                             LocalDate date, String summary, String visitFrequency,
+                             @TargetAggregateVersion Long expectedSequence) {
     }
 
     record CloseCaseCommand(@TargetAggregateIdentifier String caseId, String reason,

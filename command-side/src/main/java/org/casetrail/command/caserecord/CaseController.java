@@ -23,6 +23,7 @@ import org.casetrail.events.caserecord.PlanType;
 import org.casetrail.events.caserecord.ServiceUser;
 import org.casetrail.platform.CasetrailProperties;
 import org.casetrail.platform.request.TimeZones;
+import org.casetrail.platform.time.VisitStandard;
 import org.casetrail.platform.web.Ids;
 import org.casetrail.platform.web.InputRules;
 import org.casetrail.platform.web.InvalidFields;
@@ -92,13 +93,16 @@ class CaseController {
     record RecordPlanBody(@NotNull PlanKind kind,
                           @NotBlank @Size(max = 200) String title,
                           @NotNull LocalDate date,
-                          @Size(max = 10_000) String summary) {
+                          @Size(max = 10_000) String summary,
+                          @Size(max = 40) String visitFrequency) {
     }
 
     record PlanWritten(String planId, String caseId, long version) {
     }
 
-    @Operation(summary = "Record an assessment or plan on a case")
+    @Operation(summary = "Record an assessment or plan on a case", description = "`visitFrequency`, when the plan "
+            + "sets how often the person is to be visited, in the words of the visit standards (\"1 week\", \"10 working "
+            + "days\", \"1 month\"): it then takes the place of the plan type's standard for the case.")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "Recorded: the plan id and the case version"),
             @ApiResponse(responseCode = "404", description = "No such case"),
             @ApiResponse(responseCode = "422", description = "Refused by a rule: `CASE_CLOSED`, `PLAN_ALREADY_RECORDED`")})
@@ -106,8 +110,9 @@ class CaseController {
     ResponseEntity<PlanWritten> recordPlan(@PathVariable String caseId, @Valid @RequestBody RecordPlanBody body,
                                            @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
         String planId = UUID.randomUUID().toString();
+        String frequency = visitFrequency(body.visitFrequency());
         long version = commands.send(new RecordPlanCommand(Ids.require("case", caseId), planId, body.kind(), body.title().trim(),
-                body.date(), blankToNull(body.summary()), Versions.expectedSequence(ifMatch)));
+                body.date(), blankToNull(body.summary()), frequency, Versions.expectedSequence(ifMatch)));
         return ResponseEntity.created(URI.create("/api/cases/" + caseId))
                              .eTag(Versions.etag(version))
                              .body(new PlanWritten(planId, caseId, version));
@@ -140,6 +145,29 @@ class CaseController {
         long version = commands.send(new ReopenCaseCommand(Ids.require("case", caseId), body.reason().trim(),
                                                            Versions.expectedSequence(ifMatch)));
         return Versions.ok(version, new CaseWritten(caseId, version));
+    }
+
+    /** A plan's visit frequency as given, checked and written the one way ("1 week"); 400 when it is not one. */
+    private static String visitFrequency(String given) {
+        if (given == null || given.isBlank()) {
+            return null;
+        }
+        String frequency = visitFrequencyOrNull(given);
+        if (frequency == null) {
+            throw new InvalidFields("visitFrequency", "must be a number and days, working days, weeks or months, "
+                                                      + "e.g. \"1 week\" or \"10 working days\"");
+        }
+        return frequency;
+    }
+
+    /** The frequency written the one way, or null when {@code given} is not one. */
+    static String visitFrequencyOrNull(String given) {
+        try {
+            VisitStandard standard = VisitStandard.parse(given);
+            return standard.amount() > 0 ? standard.text() : null;
+        } catch (IllegalArgumentException notOne) {
+            return null;
+        }
     }
 
     private static String blankToNull(String value) {

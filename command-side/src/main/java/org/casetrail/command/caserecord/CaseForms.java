@@ -37,9 +37,15 @@ class CaseForms {
         String title = form.text("title", "The title", 200, true);
         LocalDate date = form.date("date", "Its date", true);
         String summary = form.text("summary", "The summary", 10_000, false);
+        String frequency = form.text("visit-frequency", "How often the plan says to visit", 40, false);
+        if (frequency != null && CaseController.visitFrequencyOrNull(frequency) == null) {
+            form.refuse("visit-frequency", "Enter how often as a number and days, working days, weeks or months, "
+                                           + "like 1 week or 10 working days");
+        }
         long version = form.version();
         return post.send(() -> done(id, "plans-new", commands.send(new RecordPlanCommand(id,
-                                 UUID.randomUUID().toString(), kind, title, date, summary, version - 1))),
+                                 UUID.randomUUID().toString(), kind, title, date, summary,
+                                 CaseController.visitFrequencyOrNull(frequency), version - 1))),
                          "/cases/" + id + "/plans-new");
     }
 

@@ -57,7 +57,7 @@ class CaseRecord {
             throw new DomainRuleViolation("PLAN_ALREADY_RECORDED", "Plan " + command.planId() + " is already recorded");
         }
         apply(new PlanRecordedEvent(caseId, command.planId(), command.kind(), command.title(), command.date(),
-                                    command.summary()));
+                                    command.summary(), command.visitFrequency()));
         return PublicVersion.current();
     }
 

@@ -14,6 +14,7 @@ import org.casetrail.command.contact.ContactCommands.ChangeAttendeesCommand;
 import org.casetrail.command.contact.ContactCommands.ChangeChildVisitCommand;
 import org.casetrail.command.contact.ContactCommands.ChangeDescriptionCommand;
 import org.casetrail.command.contact.ContactCommands.ChangePurposeCommand;
+import org.casetrail.command.contact.ContactCommands.ChangeStatementsCommand;
 import org.casetrail.command.contact.ContactCommands.ChangeSettingCommand;
 import org.casetrail.command.contact.ContactCommands.ChangeTimingCommand;
 import org.casetrail.command.contact.ContactCommands.CorrectContactCommand;
@@ -31,6 +32,8 @@ import org.casetrail.events.contact.ContactCorrectedEvent;
 import org.casetrail.events.contact.ContactDiscardedEvent;
 import org.casetrail.events.contact.ContactDraftedEvent;
 import org.casetrail.events.contact.ContactFinalisedEvent;
+import org.casetrail.events.contact.ContactStatements;
+import org.casetrail.events.contact.StatementsChangedEvent;
 import org.casetrail.events.contact.DescriptionChangedEvent;
 import org.casetrail.events.contact.Purpose;
 import org.casetrail.events.contact.PurposeChangedEvent;
@@ -73,7 +76,7 @@ class Contact {
         requirePlansOf(facts, command.purpose());
         apply(new ContactDraftedEvent(command.contactId(), command.caseId(), command.attendees(), command.setting(),
                                       command.timing(), command.purpose(), command.description(), command.sessionId(),
-                                      command.childVisit()));
+                                      command.childVisit(), command.statements()));
         if (command.sessionId() != null) {
             sessions.check(command.sessionId(), command.caseId());
         }
@@ -119,6 +122,20 @@ class Contact {
         return edit(actor, role, new ChildVisitChangedEvent(contactId, command.childVisit()));
     }
 
+    /** A change that leaves every statement as it was records nothing. */
+    @CommandHandler
+    long handle(ChangeStatementsCommand command, @MetaDataValue(MetaDataKeys.ACTOR) String actor,
+                @MetaDataValue(MetaDataKeys.ACTOR_ROLE) String role) {
+        requireDraftChangeableBy(actor, role);
+        ContactStatements now = content.statementsOrNone();
+        ContactStatements next = now.with(command.statements(), command.parts());
+        if (next.equals(now)) {
+            return PublicVersion.current();
+        }
+        apply(new StatementsChangedEvent(contactId, next));
+        return PublicVersion.current();
+    }
+
     @CommandHandler
     long handle(FinaliseContactCommand command, SessionHolder sessions, CaseDirectory cases,
                 @MetaDataValue(MetaDataKeys.ACTOR) String actor, @MetaDataValue(MetaDataKeys.ACTOR_ROLE) String role) {
@@ -134,7 +151,7 @@ class Contact {
             throw new DomainRuleViolation("CONTACT_INCOMPLETE",
                     "Fill in " + String.join(", ", missing) + " before signing the contact");
         }
-        apply(new ContactFinalisedEvent(contactId, actor));
+        apply(new ContactFinalisedEvent(contactId, actor, command.shortfallReason()));
         long version = PublicVersion.current();
         if (sessionId != null) {
             sessions.hold(sessionId, caseId, contactId);
@@ -163,7 +180,7 @@ class Contact {
         requirePlansOf(cases.facts(caseId), value.purpose());
         apply(new ContactCorrectedEvent(contactId, command.correctionId(), command.section(), value.attendees(),
                                         value.setting(), value.timing(), value.purpose(), value.description(),
-                                        command.reason(), value.childVisit()));
+                                        command.reason(), value.childVisit(), value.statements()));
         return PublicVersion.current();
     }
 
@@ -242,7 +259,7 @@ class Contact {
     }
 
     private static void requireOrdered(Timing timing) {
-        if (new ContactContent(null, null, timing, null, null, null).endsBeforeStart()) {
+        if (ContactContent.empty().withTiming(timing).endsBeforeStart()) {
             throw new DomainRuleViolation("END_BEFORE_START", "A contact cannot end before it starts");
         }
     }

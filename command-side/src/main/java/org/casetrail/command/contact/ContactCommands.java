@@ -1,6 +1,7 @@
 package org.casetrail.command.contact;
 
 import java.util.List;
+import java.util.Set;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
@@ -8,6 +9,7 @@ import org.casetrail.events.contact.Attendee;
 import org.casetrail.events.contact.ChildVisit;
 import org.casetrail.events.contact.ContactContent;
 import org.casetrail.events.contact.ContactSection;
+import org.casetrail.events.contact.ContactStatements;
 import org.casetrail.events.contact.Purpose;
 import org.casetrail.events.contact.Setting;
 import org.casetrail.events.contact.Timing;
@@ -20,7 +22,7 @@ final class ContactCommands {
 
     record DraftContactCommand(@TargetAggregateIdentifier String contactId, String caseId, List<Attendee> attendees,
                                Setting setting, Timing timing, Purpose purpose, String description,
-                               String sessionId, ChildVisit childVisit) {
+                               String sessionId, ChildVisit childVisit, ContactStatements statements) {
     }
 
     record ChangeAttendeesCommand(@TargetAggregateIdentifier String contactId, List<Attendee> attendees,
@@ -47,7 +49,13 @@ final class ContactCommands {
                                    @TargetAggregateVersion Long expectedSequence) {
     }
 
-    record FinaliseContactCommand(@TargetAggregateIdentifier String contactId,
+    /** {@code parts} of the statements are taken from {@code statements}; the others are kept as they are. */
+    record ChangeStatementsCommand(@TargetAggregateIdentifier String contactId, ContactStatements statements,
+                                   Set<ContactStatements.Part> parts, @TargetAggregateVersion Long expectedSequence) {
+    }
+
+    /** {@code shortfallReason}: why the contact is signed although it falls short of the recording standard. */
+    record FinaliseContactCommand(@TargetAggregateIdentifier String contactId, String shortfallReason,
                                   @TargetAggregateVersion Long expectedSequence) {
     }
 

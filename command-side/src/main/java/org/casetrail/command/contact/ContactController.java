@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,6 +19,7 @@ import org.casetrail.command.contact.ContactCommands.ChangeAttendeesCommand;
 import org.casetrail.command.contact.ContactCommands.ChangeChildVisitCommand;
 import org.casetrail.command.contact.ContactCommands.ChangeDescriptionCommand;
 import org.casetrail.command.contact.ContactCommands.ChangePurposeCommand;
+import org.casetrail.command.contact.ContactCommands.ChangeStatementsCommand;
 import org.casetrail.command.contact.ContactCommands.ChangeSettingCommand;
 import org.casetrail.command.contact.ContactCommands.ChangeTimingCommand;
 import org.casetrail.command.contact.ContactCommands.CorrectContactCommand;
@@ -31,6 +33,7 @@ import org.casetrail.events.contact.ChildVisit;
 import org.casetrail.events.contact.AttendeeRole;
 import org.casetrail.events.contact.ContactContent;
 import org.casetrail.events.contact.ContactSection;
+import org.casetrail.events.contact.ContactStatements;
 import org.casetrail.events.contact.Purpose;
 import org.casetrail.events.contact.Setting;
 import org.casetrail.events.contact.SettingType;
@@ -72,7 +75,7 @@ class ContactController {
 
     /** A correction's value: the shape, and the checks, of the draft edit of the same section. */
     sealed interface CorrectedSection permits AttendeesCorrection, SettingBody, TimingBody, PurposeBody,
-            DescriptionCorrection, ChildVisitBody {
+            DescriptionCorrection, ChildVisitBody, StatementsBody {
 
         /** Content carrying this section only. */
         ContactContent content(ContactController checks);
@@ -143,6 +146,30 @@ class ContactController {
         }
     }
 
+    /**
+     * What the practitioner states to complete headings 1, 4, 5, 6 and 7 where there is nothing else to record under
+     * them. The draft edit replaces every statement: one left out is cleared.
+     */
+    record StatementsBody(@Size(max = 2_000) String serviceUserNotSeenReason, @Size(max = 10_000) String presentation,
+                          Boolean noNewRisks, Boolean guidanceNeeded, @Size(max = 2_000) String noNextSessionReason)
+            implements CorrectedSection {
+
+        ContactStatements toStatements() {
+            return new ContactStatements(trimToNull(serviceUserNotSeenReason), trimToNull(presentation),
+                                         Boolean.TRUE.equals(noNewRisks) ? Boolean.TRUE : null, guidanceNeeded,
+                                         trimToNull(noNextSessionReason));
+        }
+
+        @Override
+        public ContactContent content(ContactController checks) {
+            ContactStatements statements = toStatements();
+            if (statements.isEmpty()) {
+                throw new InvalidFields("value", "must state at least one thing");
+            }
+            return ContactContent.empty().withStatements(statements);
+        }
+    }
+
     /** Attendees as the draft edit takes them: an array of at least one and at most 50. */
     record AttendeesCorrection(@Size(max = 50) List<@NotNull @Valid AttendeeBody> attendees)
             implements CorrectedSection {
@@ -185,7 +212,8 @@ class ContactController {
                             @Valid PurposeBody purpose,
                             @Size(max = 50_000) String description,
                             String sessionId,
-                            @Valid ChildVisitBody childVisit) {
+                            @Valid ChildVisitBody childVisit,
+                            @Valid StatementsBody statements) {
     }
 
     record ContactWritten(String contactId, long version) {
@@ -204,7 +232,8 @@ class ContactController {
         long version = commands.create(new DraftContactCommand(contactId, id, attendees(body.attendees()),
                 body.setting().toSetting(), timing, body.purpose() == null ? null : body.purpose().toPurpose("purpose"),
                 trimToNull(body.description()), sessionId,
-                body.childVisit() == null ? null : body.childVisit().toChildVisit()));
+                body.childVisit() == null ? null : body.childVisit().toChildVisit(),
+                body.statements() == null ? null : body.statements().toStatements()));
         return ResponseEntity.created(URI.create("/api/contacts/" + contactId))
                              .eTag(Versions.etag(version))
                              .body(new ContactWritten(contactId, version));
@@ -288,15 +317,40 @@ class ContactController {
                                                                             Versions.expectedSequence(ifMatch))));
     }
 
-    @Operation(summary = "Sign a draft, which locks it")
+    @Operation(summary = "State what completes headings 1, 4, 5, 6 and 7 of a draft", description = "Why the "
+            + "service user was not seen (heading 1), how the person presented and engaged (heading 4), that no new "
+            + "risks were identified (heading 5), whether a manager's guidance is needed, yes or no (heading 6), and "
+            + "why no next session is arranged (heading 7). Every statement is replaced: one left out is cleared. "
+            + "The contact's recording-quality check reads them.")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "Changed: the new version (the same version when nothing changed)"),
+            @ApiResponse(responseCode = "400", description = "`VALIDATION_FAILED`: invalid input"),
+            @ApiResponse(responseCode = "404", description = "No such contact"),
+            @ApiResponse(responseCode = "403", description = "`FORBIDDEN_FOR_ROLE`, or `NOT_AUTHOR`: only the author or a manager may change this contact"),
+            @ApiResponse(responseCode = "422", description = "Refused by a rule: `CONTACT_FINALISED`, `CONTACT_DISCARDED`")})
+    @PutMapping("/api/contacts/{contactId}/statements")
+    ResponseEntity<ContactWritten> statements(@PathVariable String contactId, @Valid @RequestBody StatementsBody body,
+                                              @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
+        return written(contactId, commands.send(new ChangeStatementsCommand(id(contactId), body.toStatements(),
+                EnumSet.allOf(ContactStatements.Part.class), Versions.expectedSequence(ifMatch))));
+    }
+
+    /** Why a contact is signed although its recording-quality check shows steps not met; the body is optional. */
+    record FinaliseBody(@Size(max = 2_000) String shortfallReason) {
+    }
+
+    @Operation(summary = "Sign a draft, which locks it", description = "Signing is not refused for falling short of "
+            + "the recording standard (professional judgement stays with the practitioner), but a contact signed "
+            + "with steps not met should say why in `shortfallReason`; the quality check and report show it.")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "Signed: the new version"),
             @ApiResponse(responseCode = "404", description = "No such contact"),
             @ApiResponse(responseCode = "403", description = "`FORBIDDEN_FOR_ROLE`, or `NOT_AUTHOR`: only the author or a manager may change this contact"),
             @ApiResponse(responseCode = "422", description = "Refused by a rule: `CONTACT_INCOMPLETE`, `CONTACT_FINALISED`, `CONTACT_DISCARDED`")})
     @PostMapping("/api/contacts/{contactId}/finalise")
     ResponseEntity<ContactWritten> finalise(@PathVariable String contactId,
+                                            @Valid @RequestBody(required = false) FinaliseBody body,
                                             @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch) {
-        return written(contactId, commands.send(new FinaliseContactCommand(id(contactId),
+        String reason = body == null ? null : trimToNull(body.shortfallReason());
+        return written(contactId, commands.send(new FinaliseContactCommand(id(contactId), reason,
                                                                            Versions.expectedSequence(ifMatch))));
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import org.casetrail.command.contact.ContactCommands.ChangeAttendeesCommand;
 import org.casetrail.command.contact.ContactCommands.ChangeChildVisitCommand;
 import org.casetrail.command.contact.ContactCommands.ChangeDescriptionCommand;
 import org.casetrail.command.contact.ContactCommands.ChangePurposeCommand;
+import org.casetrail.command.contact.ContactCommands.ChangeStatementsCommand;
 import org.casetrail.command.contact.ContactCommands.ChangeSettingCommand;
 import org.casetrail.command.contact.ContactCommands.ChangeTimingCommand;
 import org.casetrail.command.contact.ContactCommands.CorrectContactCommand;
@@ -27,6 +29,8 @@ import org.casetrail.events.contact.Attendee;
 import org.casetrail.events.contact.AttendeeRole;
 import org.casetrail.events.contact.ContactContent;
 import org.casetrail.events.contact.ContactSection;
+import org.casetrail.events.contact.ContactStatements;
+import org.casetrail.events.contact.ContactStatements.Part;
 import org.casetrail.events.contact.Purpose;
 import org.casetrail.events.contact.Setting;
 import org.casetrail.events.contact.SettingType;
@@ -71,7 +75,7 @@ class ContactForms {
             String contactId = UUID.randomUUID().toString();
             commands.create(new DraftContactCommand(contactId, id, List.of(), setting,
                                                     checks.timing(timing.startedAt(), timing.endedAt()), null, null,
-                                                    null, null));
+                                                    null, null, null));
             return contact(contactId, 1);
         }, "/cases/" + id);
     }
@@ -102,8 +106,13 @@ class ContactForms {
         FormPost post = FormPost.of(request, redirect).summaryField("attendee-name-0");
         long version = post.form().version();
         List<Attendee> attendees = attendees(post.form());
-        return post.send(() -> contact(id, commands.send(new ChangeAttendeesCommand(id, attendees, version - 1))),
-                         changed(id, version));
+        ContactStatements stated = statements(post.form());
+        return post.send(() -> {
+            long next = commands.send(new ChangeAttendeesCommand(id, attendees, version - 1));
+            next = commands.send(new ChangeStatementsCommand(id, stated,
+                    EnumSet.of(Part.SERVICE_USER_NOT_SEEN_REASON), next - 1));
+            return contact(id, next);
+        }, changed(id, version));
     }
 
     @PostMapping("/contacts/{contactId}/purpose")
@@ -123,8 +132,10 @@ class ContactForms {
         long version = post.form().version();
         String description = post.form().text("description", "What took place", 50_000, true);
         ChildVisit childVisit = childVisit(post.form());
+        ContactStatements stated = statements(post.form());
         return post.send(() -> {
             long next = commands.send(new ChangeDescriptionCommand(id, description, version - 1));
+            next = commands.send(new ChangeStatementsCommand(id, stated, EnumSet.of(Part.PRESENTATION), next - 1));
             if (childVisit != null) {
                 next = commands.send(new ChangeChildVisitCommand(id, childVisit, next - 1));
             }
@@ -162,14 +173,46 @@ class ContactForms {
         return answer.equals("yes");
     }
 
-    /** Check your answers, then sign: the draft is locked from here on. */
+    /** Headings 5 to 7 when there is nothing to add under them: no new risks, guidance needed or not, no next session. */
+    @PostMapping("/contacts/{contactId}/statements")
+    String statements(@PathVariable String contactId, HttpServletRequest request, RedirectAttributes redirect) {
+        String id = id(contactId);
+        FormPost post = FormPost.of(request, redirect).summaryField("no-new-risks");
+        long version = post.form().version();
+        ContactStatements stated = statements(post.form());
+        return post.send(() -> contact(id, commands.send(new ChangeStatementsCommand(id, stated,
+                EnumSet.of(Part.NO_NEW_RISKS, Part.GUIDANCE_NEEDED, Part.NO_NEXT_SESSION_REASON), version - 1))),
+                changed(id, version));
+    }
+
+    /**
+     * The statements a page asked for, read from its fields (a field the page did not show reads as not stated; the
+     * command takes only the parts that page shows).
+     */
+    private static ContactStatements statements(FormReader form) {
+        String notSeen = form.text("not-seen-reason", "Why the service user was not seen", 2_000, false);
+        String presentation = form.text("presentation", "How the person presented and engaged", 10_000, false);
+        boolean noNewRisks = form.all("no-new-risks").contains("yes");
+        Boolean guidance = yesNo(form, "guidance-needed", "Whether a manager's guidance is needed");
+        String noNext = form.text("no-next-session-reason", "Why no next session is arranged", 2_000, false);
+        return new ContactStatements(notSeen, presentation, noNewRisks ? Boolean.TRUE : null, guidance, noNext);
+    }
+
+    /**
+     * Check your answers, then sign: the draft is locked from here on. When the page showed steps of the recording
+     * standard not met (it says how many), signing asks why: the reason is recorded with the signature.
+     */
     @PostMapping("/contacts/{contactId}/check")
     String sign(@PathVariable String contactId, HttpServletRequest request, RedirectAttributes redirect) {
         String id = id(contactId);
-        FormPost post = FormPost.of(request, redirect);
-        long version = post.form().version();
-        return post.send(() -> contact(id, commands.send(new FinaliseContactCommand(id, version - 1))) + "&signed",
-                         changed(id, version));
+        FormPost post = FormPost.of(request, redirect).summaryField("shortfall-reason");
+        FormReader form = post.form();
+        long version = form.version();
+        boolean shortOfStandard = !"0".equals(Objects.requireNonNullElse(request.getParameter("steps-not-met"), "0"));
+        String reason = form.text("shortfall-reason", "Why you are signing a note that falls short", 2_000,
+                                  shortOfStandard);
+        return post.send(() -> contact(id, commands.send(new FinaliseContactCommand(id, reason, version - 1)))
+                               + "&signed", changed(id, version));
     }
 
     @PostMapping("/contacts/{contactId}/discard")
@@ -208,7 +251,11 @@ class ContactForms {
             case DESCRIPTION -> ContactContent.empty().withDescription(
                     form.text("description", "What took place", 50_000, true));
             case CHILD_VISIT -> ContactContent.empty().withChildVisit(childVisit(form));
+            case STATEMENTS -> ContactContent.empty().withStatements(statements(form));
         };
+        if (section == ContactSection.STATEMENTS && corrected.statements().isEmpty()) {
+            form.refuse("not-seen-reason", "State at least one thing");
+        }
         if (section == ContactSection.ATTENDEES && corrected.attendees().isEmpty()) {
             form.refuse("attendee-name-0", "Enter at least one person who was there");
         }

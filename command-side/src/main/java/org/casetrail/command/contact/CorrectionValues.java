@@ -12,6 +12,7 @@ import org.casetrail.command.contact.ContactController.CorrectedSection;
 import org.casetrail.command.contact.ContactController.DescriptionCorrection;
 import org.casetrail.command.contact.ContactController.PurposeBody;
 import org.casetrail.command.contact.ContactController.SettingBody;
+import org.casetrail.command.contact.ContactController.StatementsBody;
 import org.casetrail.command.contact.ContactController.TimingBody;
 import org.casetrail.events.contact.ContactSection;
 import org.casetrail.platform.web.InvalidFields;
@@ -37,7 +38,8 @@ class CorrectionValues {
             ContactSection.TIMING, TimingBody.class,
             ContactSection.PURPOSE, PurposeBody.class,
             ContactSection.DESCRIPTION, DescriptionCorrection.class,
-            ContactSection.CHILD_VISIT, ChildVisitBody.class);
+            ContactSection.CHILD_VISIT, ChildVisitBody.class,
+            ContactSection.STATEMENTS, StatementsBody.class);
 
     private final ObjectMapper json;
     private final Validator validator;

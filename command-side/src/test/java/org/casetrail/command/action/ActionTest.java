@@ -32,7 +32,7 @@ class ActionTest {
     static final String ACTION = "d0000000-0000-4000-8000-000000000001";
     static final LocalDate DUE = LocalDate.of(2026, 12, 4);
     static final ActionAssignedEvent ASSIGNED = new ActionAssignedEvent(ACTION, CASE, CONTACT,
-            "Refer to school counsellor", "alex", DUE, ActionTerm.SHORT, null);
+            "Refer to school counsellor", "alex", DUE, ActionTerm.SHORT, null, null);
 
     private FixtureConfiguration<Action> fixture;
 
@@ -45,26 +45,35 @@ class ActionTest {
     @Test
     void assignsAnActionFromAContact() {
         fixture.givenNoPriorActivity()
-               .when(new AssignActionCommand(ACTION, CONTACT, "Refer to school counsellor", "alex", DUE, ActionTerm.SHORT, null))
+               .when(new AssignActionCommand(ACTION, CONTACT, "Refer to school counsellor", "alex", DUE, ActionTerm.SHORT, null, null))
                .expectEvents(ASSIGNED);
     }
 
     @Test
     void anActionAddedToASignedContactNeedsAReasonAndKeepsIt() {
         fixture.givenNoPriorActivity()
-               .when(new AssignActionCommand(ACTION, SIGNED_CONTACT, "x", "alex", DUE, ActionTerm.SHORT, null))
+               .when(new AssignActionCommand(ACTION, SIGNED_CONTACT, "x", "alex", DUE, ActionTerm.SHORT, null, null))
                .expectNoEvents()
                .expectException(violation("REASON_AFTER_SIGNING_REQUIRED"));
         fixture.givenNoPriorActivity()
-               .when(new AssignActionCommand(ACTION, SIGNED_CONTACT, "x", "alex", DUE, ActionTerm.SHORT, "Forgotten"))
+               .when(new AssignActionCommand(ACTION, SIGNED_CONTACT, "x", "alex", DUE, ActionTerm.SHORT, "Forgotten", null))
                .expectEvents(new ActionAssignedEvent(ACTION, CASE, SIGNED_CONTACT, "x", "alex", DUE, ActionTerm.SHORT,
-                                                     "Forgotten"));
+                                                     "Forgotten", null));
+    }
+
+    @Test
+    void anActionKeepsTheOutcomeItIsMeasuredBy() {
+        fixture.givenNoPriorActivity()
+               .when(new AssignActionCommand(ACTION, CONTACT, "Refer to school counsellor", "alex", DUE,
+                                             ActionTerm.SHORT, null, "Jo has a first session booked"))
+               .expectEvents(new ActionAssignedEvent(ACTION, CASE, CONTACT, "Refer to school counsellor", "alex", DUE,
+                                                     ActionTerm.SHORT, null, "Jo has a first session booked"));
     }
 
     @Test
     void refusesAnActionFromADiscardedContact() {
         fixture.givenNoPriorActivity()
-               .when(new AssignActionCommand(ACTION, DISCARDED_CONTACT, "x", "alex", DUE, ActionTerm.SHORT, null))
+               .when(new AssignActionCommand(ACTION, DISCARDED_CONTACT, "x", "alex", DUE, ActionTerm.SHORT, null, null))
                .expectException(violation("CONTACT_DISCARDED"));
     }
 

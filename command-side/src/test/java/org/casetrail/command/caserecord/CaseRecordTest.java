@@ -50,16 +50,25 @@ class CaseRecordTest {
     void recordsPlanOnOpenCaseAndReturnsNewVersion() {
         fixture.given(OPENED)
                .when(new RecordPlanCommand(CASE, PLAN, PlanKind.ASSESSMENT, "Initial assessment",
-                                           LocalDate.of(2026, 11, 1), "Needs met at home", null))
+                                           LocalDate.of(2026, 11, 1), "Needs met at home", null, null))
                .expectEvents(new PlanRecordedEvent(CASE, PLAN, PlanKind.ASSESSMENT, "Initial assessment",
-                                                   LocalDate.of(2026, 11, 1), "Needs met at home"))
+                                                   LocalDate.of(2026, 11, 1), "Needs met at home", null))
                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void aPlanKeepsTheVisitFrequencyItSets() {
+        fixture.given(OPENED)
+               .when(new RecordPlanCommand(CASE, PLAN, PlanKind.CARE_PLAN, "Child protection plan",
+                                           LocalDate.of(2026, 11, 1), null, "1 week", null))
+               .expectEvents(new PlanRecordedEvent(CASE, PLAN, PlanKind.CARE_PLAN, "Child protection plan",
+                                                   LocalDate.of(2026, 11, 1), null, "1 week"));
     }
 
     @Test
     void rejectsPlanOnClosedCase() {
         fixture.given(OPENED, new CaseClosedEvent(CASE, "Needs met"))
-               .when(new RecordPlanCommand(CASE, PLAN, PlanKind.CARE_PLAN, "Plan", LocalDate.of(2026, 11, 1), null,
+               .when(new RecordPlanCommand(CASE, PLAN, PlanKind.CARE_PLAN, "Plan", LocalDate.of(2026, 11, 1), null, null,
                                            null))
                .expectNoEvents()
                .expectException(RuleMatchers.violation("CASE_CLOSED"))
@@ -69,8 +78,8 @@ class CaseRecordTest {
     @Test
     void rejectsRecordingTheSamePlanTwice() {
         fixture.given(OPENED, new PlanRecordedEvent(CASE, PLAN, PlanKind.CARE_PLAN, "Plan", LocalDate.of(2026, 11, 1),
-                                                    null))
-               .when(new RecordPlanCommand(CASE, PLAN, PlanKind.CARE_PLAN, "Plan", LocalDate.of(2026, 11, 1), null,
+                                                    null, null))
+               .when(new RecordPlanCommand(CASE, PLAN, PlanKind.CARE_PLAN, "Plan", LocalDate.of(2026, 11, 1), null, null,
                                            null))
                .expectNoEvents()
                .expectException(RuleMatchers.violation("PLAN_ALREADY_RECORDED"));

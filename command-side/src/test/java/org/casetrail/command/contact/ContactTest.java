@@ -3,6 +3,7 @@ package org.casetrail.command.contact;
 import static org.casetrail.command.RuleMatchers.violation;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,7 @@ import org.casetrail.command.contact.ContactCommands.ChangeChildVisitCommand;
 import org.casetrail.command.contact.ContactCommands.ChangeDescriptionCommand;
 import org.casetrail.command.contact.ContactCommands.ChangePurposeCommand;
 import org.casetrail.command.contact.ContactCommands.ChangeSettingCommand;
+import org.casetrail.command.contact.ContactCommands.ChangeStatementsCommand;
 import org.casetrail.command.contact.ContactCommands.ChangeTimingCommand;
 import org.casetrail.command.contact.ContactCommands.CorrectContactCommand;
 import org.casetrail.command.contact.ContactCommands.DiscardContactCommand;
@@ -36,6 +38,8 @@ import org.casetrail.events.contact.ChildVisitChangedEvent;
 import org.casetrail.events.contact.ContactDraftedEvent;
 import org.casetrail.events.contact.ContactFinalisedEvent;
 import org.casetrail.events.contact.ContactSection;
+import org.casetrail.events.contact.ContactStatements;
+import org.casetrail.events.contact.StatementsChangedEvent;
 import org.casetrail.events.contact.DescriptionChangedEvent;
 import org.casetrail.events.contact.Purpose;
 import org.casetrail.events.contact.PurposeChangedEvent;
@@ -67,9 +71,9 @@ class ContactTest {
     static final MetaData MORGAN = MetaData.with("actor", "morgan").and("actorRole", "MANAGER");
 
     static final ContactDraftedEvent BARE_DRAFT = new ContactDraftedEvent(CONTACT, OPEN_CASE, List.of(), HOME,
-            new Timing(START, null), null, null, null, null);
+            new Timing(START, null), null, null, null, null, null);
     static final ContactDraftedEvent FULL_DRAFT = new ContactDraftedEvent(CONTACT, OPEN_CASE, ATTENDEES, HOME,
-            new Timing(START, END), PURPOSE, "We walked through the plan together.", null, null);
+            new Timing(START, END), PURPOSE, "We walked through the plan together.", null, null, null);
 
     private FixtureConfiguration<Contact> fixture;
     private final List<String> held = new java.util.ArrayList<>();
@@ -108,7 +112,7 @@ class ContactTest {
     void draftsAContactWithOnlySettingAndStart() {
         fixture.givenNoPriorActivity()
                .when(new DraftContactCommand(CONTACT, OPEN_CASE, List.of(), HOME, new Timing(START, null), null, null,
-                                             null, null), ALEX)
+                                             null, null, null), ALEX)
                .expectSuccessfulHandlerExecution()
                .expectEvents(BARE_DRAFT);
     }
@@ -117,26 +121,26 @@ class ContactTest {
     void aContactDraftedForABookedSessionOnlyChecksIt() {
         fixture.givenNoPriorActivity()
                .when(new DraftContactCommand(CONTACT, OPEN_CASE, List.of(), HOME, new Timing(START, null), null, null,
-                                             "s1", null), ALEX)
+                                             "s1", null, null), ALEX)
                .expectEvents(new ContactDraftedEvent(CONTACT, OPEN_CASE, List.of(), HOME, new Timing(START, null), null,
-                                                     null, "s1", null));
+                                                     null, "s1", null, null));
         org.assertj.core.api.Assertions.assertThat(held).containsExactly("check s1@" + OPEN_CASE);
     }
 
     @Test
     void signingAContactForASessionHoldsIt() {
         var forSession = new ContactDraftedEvent(CONTACT, OPEN_CASE, ATTENDEES, HOME, new Timing(START, END), PURPOSE,
-                                                 "We walked through the plan together.", "s1", null);
+                                                 "We walked through the plan together.", "s1", null, null);
         fixture.given(byAlex(forSession))
-               .when(new FinaliseContactCommand(CONTACT, null), ALEX)
-               .expectEvents(new ContactFinalisedEvent(CONTACT, "alex"));
+               .when(new FinaliseContactCommand(CONTACT, null, null), ALEX)
+               .expectEvents(new ContactFinalisedEvent(CONTACT, "alex", null));
         org.assertj.core.api.Assertions.assertThat(held).containsExactly("hold s1@" + OPEN_CASE + " by " + CONTACT);
     }
 
     @Test
     void discardingADraftForASessionReleasesIt() {
         var forSession = new ContactDraftedEvent(CONTACT, OPEN_CASE, List.of(), HOME, new Timing(START, null), null,
-                                                 null, "s1", null);
+                                                 null, "s1", null, null);
         fixture.given(byAlex(forSession))
                .when(new DiscardContactCommand(CONTACT, "Wrong case", null), ALEX)
                .expectEvents(new ContactDiscardedEvent(CONTACT, "Wrong case"));
@@ -147,7 +151,7 @@ class ContactTest {
     void refusesAContactOnAClosedCase() {
         fixture.givenNoPriorActivity()
                .when(new DraftContactCommand(CONTACT, CLOSED_CASE, ATTENDEES, HOME, new Timing(START, END), null, null,
-                                             null, null), ALEX)
+                                             null, null, null), ALEX)
                .expectNoEvents()
                .expectException(violation("CASE_CLOSED"));
     }
@@ -156,7 +160,7 @@ class ContactTest {
     void refusesPlansFromAnotherCaseWhenDrafting() {
         fixture.givenNoPriorActivity()
                .when(new DraftContactCommand(CONTACT, OPEN_CASE, ATTENDEES, HOME, new Timing(START, END),
-                       new Purpose("p", List.of(OTHER_CASES_PLAN), null, null), null, null, null), ALEX)
+                       new Purpose("p", List.of(OTHER_CASES_PLAN), null, null), null, null, null, null), ALEX)
                .expectNoEvents()
                .expectException(violation("PLAN_NOT_IN_CASE"));
     }
@@ -174,7 +178,7 @@ class ContactTest {
     void refusesAnEndBeforeTheStart() {
         fixture.givenNoPriorActivity()
                .when(new DraftContactCommand(CONTACT, OPEN_CASE, ATTENDEES, HOME, new Timing(END, START), null, null,
-                                             null, null), ALEX)
+                                             null, null, null), ALEX)
                .expectNoEvents()
                .expectException(violation("END_BEFORE_START"));
         fixture.given(byAlex(BARE_DRAFT))
@@ -210,7 +214,7 @@ class ContactTest {
                .expectNoEvents()
                .expectException(NotPermitted.class);
         fixture.given(byAlex(FULL_DRAFT))
-               .when(new FinaliseContactCommand(CONTACT, null), SAM)
+               .when(new FinaliseContactCommand(CONTACT, null, null), SAM)
                .expectNoEvents()
                .expectException(NotPermitted.class);
         fixture.given(byAlex(BARE_DRAFT))
@@ -221,35 +225,35 @@ class ContactTest {
     @Test
     void finalisesACompleteDraftSignedByTheActor() {
         fixture.given(byAlex(FULL_DRAFT))
-               .when(new FinaliseContactCommand(CONTACT, null), ALEX)
-               .expectEvents(new ContactFinalisedEvent(CONTACT, "alex"))
+               .when(new FinaliseContactCommand(CONTACT, null, null), ALEX)
+               .expectEvents(new ContactFinalisedEvent(CONTACT, "alex", null))
                .expectResultMessagePayload(2L);
     }
 
     @Test
     void cannotFinaliseUntilHeadingsOneToFourAreFilled() {
         fixture.given(byAlex(BARE_DRAFT))
-               .when(new FinaliseContactCommand(CONTACT, null), ALEX)
+               .when(new FinaliseContactCommand(CONTACT, null, null), ALEX)
                .expectNoEvents()
                .expectException(violation("CONTACT_INCOMPLETE"))
                .expectExceptionMessage("Fill in attendees, where and when (setting, start and end), purpose, "
                                        + "what took place (description) before signing the contact");
         fixture.given(byAlex(FULL_DRAFT), new DescriptionChangedEvent(CONTACT, " "))
-               .when(new FinaliseContactCommand(CONTACT, null), ALEX)
+               .when(new FinaliseContactCommand(CONTACT, null, null), ALEX)
                .expectException(violation("CONTACT_INCOMPLETE"));
     }
 
     @Test
     void aHomeVisitToAChildIsSignedOnlyOnceItSaysWhetherTheChildWasSeenAloneTheirBedroomAndTheirWishes() {
         var childsVisit = new ContactDraftedEvent(CONTACT, CHILDS_CASE, ATTENDEES, HOME, new Timing(START, END),
-                                                  PURPOSE, "We walked through the plan together.", null, null);
+                                                  PURPOSE, "We walked through the plan together.", null, null, null);
         fixture.given(byAlex(childsVisit))
-               .when(new FinaliseContactCommand(CONTACT, null), ALEX)
+               .when(new FinaliseContactCommand(CONTACT, null, null), ALEX)
                .expectNoEvents()
                .expectException(violation("CONTACT_INCOMPLETE"))
                .expectExceptionMessage("Fill in whether the child was seen before signing the contact");
         fixture.given(byAlex(childsVisit), new ChildVisitChangedEvent(CONTACT, new ChildVisit(true, null, null, " ")))
-               .when(new FinaliseContactCommand(CONTACT, null), ALEX)
+               .when(new FinaliseContactCommand(CONTACT, null, null), ALEX)
                .expectException(violation("CONTACT_INCOMPLETE"))
                .expectExceptionMessage("Fill in whether the child was seen alone, the child's wishes and feelings, "
                                        + "whether the child's bedroom was seen before signing the contact");
@@ -258,33 +262,33 @@ class ContactTest {
                .when(new ChangeChildVisitCommand(CONTACT, seen, null), ALEX)
                .expectEvents(new ChildVisitChangedEvent(CONTACT, seen));
         fixture.given(byAlex(childsVisit), new ChildVisitChangedEvent(CONTACT, seen))
-               .when(new FinaliseContactCommand(CONTACT, null), ALEX)
-               .expectEvents(new ContactFinalisedEvent(CONTACT, "alex"));
+               .when(new FinaliseContactCommand(CONTACT, null, null), ALEX)
+               .expectEvents(new ContactFinalisedEvent(CONTACT, "alex", null));
         // Not seen is an answer too: the visit is recorded, and does not count as seeing the child.
         fixture.given(byAlex(childsVisit), new ChildVisitChangedEvent(CONTACT, new ChildVisit(false, null, false,
                                                                                                null)))
-               .when(new FinaliseContactCommand(CONTACT, null), ALEX)
-               .expectEvents(new ContactFinalisedEvent(CONTACT, "alex"));
+               .when(new FinaliseContactCommand(CONTACT, null, null), ALEX)
+               .expectEvents(new ContactFinalisedEvent(CONTACT, "alex", null));
         // An adult's home visit (FULL_DRAFT is on an adults' case) needs none of it.
         fixture.given(byAlex(FULL_DRAFT))
-               .when(new FinaliseContactCommand(CONTACT, null), ALEX)
-               .expectEvents(new ContactFinalisedEvent(CONTACT, "alex"));
+               .when(new FinaliseContactCommand(CONTACT, null, null), ALEX)
+               .expectEvents(new ContactFinalisedEvent(CONTACT, "alex", null));
     }
 
     @Test
     void rejectsEditOfFinalisedContact() {
-        fixture.given(byAlex(FULL_DRAFT), new ContactFinalisedEvent(CONTACT, "alex"))
+        fixture.given(byAlex(FULL_DRAFT), new ContactFinalisedEvent(CONTACT, "alex", null))
                .when(new ChangeDescriptionCommand(CONTACT, "Rewritten", null), ALEX)
                .expectNoEvents()
                .expectException(violation("CONTACT_FINALISED"));
-        fixture.given(byAlex(FULL_DRAFT), new ContactFinalisedEvent(CONTACT, "alex"))
-               .when(new FinaliseContactCommand(CONTACT, null), ALEX)
+        fixture.given(byAlex(FULL_DRAFT), new ContactFinalisedEvent(CONTACT, "alex", null))
+               .when(new FinaliseContactCommand(CONTACT, null, null), ALEX)
                .expectException(violation("CONTACT_FINALISED"));
     }
 
     @Test
     void addsAnAddendumToAFinalisedContact() {
-        fixture.given(byAlex(FULL_DRAFT), new ContactFinalisedEvent(CONTACT, "alex"))
+        fixture.given(byAlex(FULL_DRAFT), new ContactFinalisedEvent(CONTACT, "alex", null))
                .when(new AddAddendumCommand(CONTACT, "d1", "Jo phoned afterwards.", "Information received later",
                                             null), SAM)
                .expectEvents(new AddendumAddedEvent(CONTACT, "d1", "Jo phoned afterwards.",
@@ -306,16 +310,16 @@ class ContactTest {
     @Test
     void correctsASectionOfAFinalisedContactWithAReason() {
         var timing = new Timing(START, START.plusSeconds(1800));
-        fixture.given(byAlex(FULL_DRAFT), new ContactFinalisedEvent(CONTACT, "alex"))
+        fixture.given(byAlex(FULL_DRAFT), new ContactFinalisedEvent(CONTACT, "alex", null))
                .when(new CorrectContactCommand(CONTACT, "k1", ContactSection.TIMING,
                        ContactContent.empty().withTiming(timing), "The visit ended at 10:30", null), ALEX)
                .expectEvents(new ContactCorrectedEvent(CONTACT, "k1", ContactSection.TIMING, List.of(), null, timing,
-                                                       null, null, "The visit ended at 10:30", null));
+                                                       null, null, "The visit ended at 10:30", null, null));
     }
 
     @Test
     void aCorrectionCarriesItsOwnSectionOnly() {
-        fixture.given(byAlex(FULL_DRAFT), new ContactFinalisedEvent(CONTACT, "alex"))
+        fixture.given(byAlex(FULL_DRAFT), new ContactFinalisedEvent(CONTACT, "alex", null))
                .when(new CorrectContactCommand(CONTACT, "k1", ContactSection.SETTING,
                        ContactContent.empty().withDescription("x"), "y", null), ALEX)
                .expectNoEvents()
@@ -324,15 +328,15 @@ class ContactTest {
 
     @Test
     void correctionsFollowTheSameRulesAsEdits() {
-        fixture.given(byAlex(FULL_DRAFT), new ContactFinalisedEvent(CONTACT, "alex"))
+        fixture.given(byAlex(FULL_DRAFT), new ContactFinalisedEvent(CONTACT, "alex", null))
                .when(new CorrectContactCommand(CONTACT, "k1", ContactSection.TIMING,
                        ContactContent.empty().withTiming(new Timing(END, START)), "y", null), ALEX)
                .expectException(violation("END_BEFORE_START"));
-        fixture.given(byAlex(FULL_DRAFT), new ContactFinalisedEvent(CONTACT, "alex"))
+        fixture.given(byAlex(FULL_DRAFT), new ContactFinalisedEvent(CONTACT, "alex", null))
                .when(new CorrectContactCommand(CONTACT, "k1", ContactSection.PURPOSE, ContactContent.empty()
                        .withPurpose(new Purpose("p", List.of(OTHER_CASES_PLAN), null, null)), "y", null), ALEX)
                .expectException(violation("PLAN_NOT_IN_CASE"));
-        fixture.given(byAlex(FULL_DRAFT), new ContactFinalisedEvent(CONTACT, "alex"))
+        fixture.given(byAlex(FULL_DRAFT), new ContactFinalisedEvent(CONTACT, "alex", null))
                .when(new CorrectContactCommand(CONTACT, "k1", ContactSection.DESCRIPTION,
                        ContactContent.empty().withDescription("x"), "y", null), SAM)
                .expectException(NotPermitted.class);
@@ -347,7 +351,7 @@ class ContactTest {
 
     @Test
     void onlyDraftsAreDiscardedAndADiscardedDraftStaysPut() {
-        fixture.given(byAlex(FULL_DRAFT), new ContactFinalisedEvent(CONTACT, "alex"))
+        fixture.given(byAlex(FULL_DRAFT), new ContactFinalisedEvent(CONTACT, "alex", null))
                .when(new DiscardContactCommand(CONTACT, "x", null), ALEX)
                .expectException(violation("CONTACT_FINALISED"));
         fixture.given(byAlex(BARE_DRAFT), new ContactDiscardedEvent(CONTACT, "x"))
@@ -364,5 +368,55 @@ class ContactTest {
                .when(new ChangeDescriptionCommand(CONTACT, "from v1", 0L), ALEX)
                .expectNoEvents()
                .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class);
+    }
+
+    @Test
+    void statementsChangeOnlyThePartsNamedAndKeepTheRest() {
+        var stated = new ContactStatements(null, "Quiet at first, then talkative", Boolean.TRUE, Boolean.FALSE, null);
+        fixture.given(byAlex(FULL_DRAFT),
+                      byAlex(new StatementsChangedEvent(CONTACT, stated)))
+               .when(new ChangeStatementsCommand(CONTACT,
+                       new ContactStatements("Was at school", "ignored", null, null, "ignored"),
+                       EnumSet.of(ContactStatements.Part.SERVICE_USER_NOT_SEEN_REASON), null), ALEX)
+               .expectEvents(new StatementsChangedEvent(CONTACT, new ContactStatements("Was at school",
+                       "Quiet at first, then talkative", Boolean.TRUE, Boolean.FALSE, null)));
+    }
+
+    @Test
+    void statementsThatChangeNothingRecordNothing() {
+        var stated = new ContactStatements(null, "Engaged well", null, Boolean.FALSE, null);
+        fixture.given(byAlex(FULL_DRAFT), byAlex(new StatementsChangedEvent(CONTACT, stated)))
+               .when(new ChangeStatementsCommand(CONTACT, stated, EnumSet.allOf(ContactStatements.Part.class), null),
+                     ALEX)
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void aSignedContactsStatementsAreCorrectedNotEdited() {
+        fixture.given(byAlex(FULL_DRAFT), byAlex(new ContactFinalisedEvent(CONTACT, "alex", null)))
+               .when(new ChangeStatementsCommand(CONTACT, new ContactStatements(null, null, Boolean.TRUE, null, null),
+                                                 EnumSet.of(ContactStatements.Part.NO_NEW_RISKS), null), ALEX)
+               .expectException(violation("CONTACT_FINALISED"));
+    }
+
+    @Test
+    void signingShortOfTheStandardKeepsTheReasonGiven() {
+        fixture.given(byAlex(FULL_DRAFT))
+               .when(new FinaliseContactCommand(CONTACT, "Urgent safeguarding visit; plan review booked", null), ALEX)
+               .expectEvents(new ContactFinalisedEvent(CONTACT, "alex",
+                                                       "Urgent safeguarding visit; plan review booked"));
+    }
+
+    @Test
+    void aCorrectionOfTheStatementsCarriesThemAndTheReason() {
+        var corrected = ContactContent.empty().withStatements(
+                new ContactStatements(null, null, null, Boolean.TRUE, null));
+        fixture.given(byAlex(FULL_DRAFT), byAlex(new ContactFinalisedEvent(CONTACT, "alex", null)))
+               .when(new CorrectContactCommand(CONTACT, "k1", ContactSection.STATEMENTS, corrected,
+                                               "Guidance was asked for on the day", null), ALEX)
+               .expectEvents(new ContactCorrectedEvent(CONTACT, "k1", ContactSection.STATEMENTS, List.of(), null, null, null,
+                       null, "Guidance was asked for on the day", null,
+                       new ContactStatements(null, null, null, Boolean.TRUE, null)));
     }
 }

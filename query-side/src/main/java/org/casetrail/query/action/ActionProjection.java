@@ -37,10 +37,11 @@ class ActionProjection {
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         int inserted = jdbc.update("""
                 INSERT INTO projections.action_item (action_id, case_id, contact_id, description, assignee, due_date,
-                    term, status, assigned_at, assigned_by, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'OUTSTANDING', ?, ?, ?) ON CONFLICT (action_id) DO NOTHING""",
+                    term, status, assigned_at, assigned_by, version, expected_outcome)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'OUTSTANDING', ?, ?, ?, ?) ON CONFLICT (action_id) DO NOTHING""",
                 Sql.uuid(event.actionId()), Sql.uuid(event.caseId()), Sql.uuid(event.contactId()), event.description(),
-                event.assignee(), event.dueDate(), event.term().name(), Sql.utc(at), actor, sequence + 1);
+                event.assignee(), event.dueDate(), event.term().name(), Sql.utc(at), actor, sequence + 1,
+                event.expectedOutcome());
         if (inserted > 0) {
             history(event.actionId(), sequence + 1, "ASSIGNED", event.assignee(), event.dueDate(), null, at, actor);
         }

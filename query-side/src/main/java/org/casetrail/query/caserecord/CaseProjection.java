@@ -66,10 +66,10 @@ class CaseProjection {
                                  "plan_count = plan_count + 1")) {
             jdbc.update("""
                     INSERT INTO projections.case_plan (plan_id, case_id, kind, title, plan_date, summary, recorded_at,
-                        recorded_by, version)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id) DO NOTHING""",
+                        recorded_by, version, visit_frequency)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id) DO NOTHING""",
                     Sql.uuid(event.planId()), Sql.uuid(event.caseId()), event.kind().name(), event.title(), event.date(),
-                    event.summary(), Sql.utc(at), actor, version);
+                    event.summary(), Sql.utc(at), actor, version, event.visitFrequency());
         }
     }
 

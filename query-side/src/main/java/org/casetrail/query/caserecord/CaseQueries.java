@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,6 +138,26 @@ public class CaseQueries implements KnownCases {
                    .query(Rows.as(CaseHeader.class)).list();
     }
 
+    /**
+     * The visit frequency set by each case's latest plan (by the date it bears, on or before {@code onOrBefore})
+     * that sets one, for those of {@code caseIds} with such a plan.
+     */
+    public Map<String, String> planVisitFrequencies(LocalDate onOrBefore, Collection<String> caseIds) {
+        Map<String, String> found = new java.util.HashMap<>();
+        if (caseIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                SELECT DISTINCT ON (case_id) case_id::text, visit_frequency FROM projections.case_plan
+                WHERE case_id = ANY(?) AND visit_frequency IS NOT NULL AND plan_date <= ?
+                ORDER BY case_id, plan_date DESC, version DESC""")
+            .params(caseIds.stream().map(Sql::uuid).toArray(UUID[]::new), onOrBefore)
+            .query(rs -> {
+                found.put(rs.getString(1), rs.getString(2));
+            });
+        return found;
+    }
+
     /** The case's rows as stored, by part, for a subject access request. */
     public Map<String, List<Map<String, Object>>> held(String caseId) {
         return HeldRows.of(jdbc, caseId)
@@ -153,7 +174,7 @@ public class CaseQueries implements KnownCases {
         // Plans and status changes up to the version of the case as read, so the view is of one moment.
         long version = rs.getLong("version");
         List<PlanView> plans = jdbc.sql("""
-                SELECT plan_id, kind, title, plan_date AS date, summary, recorded_at, recorded_by
+                SELECT plan_id, kind, title, plan_date AS date, summary, recorded_at, recorded_by, visit_frequency
                 FROM projections.case_plan WHERE case_id = ? AND version <= ? ORDER BY version""")
                 .params(id, version).query(Rows.as(PlanView.class)).list();
         List<StatusChangeView> history = jdbc.sql("""

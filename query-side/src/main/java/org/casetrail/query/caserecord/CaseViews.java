@@ -16,8 +16,9 @@ public final class CaseViews {
     public record ServiceUserView(String name, LocalDate dateOfBirth, String reference) {
     }
 
+    /** {@code visitFrequency}: how often the plan says to visit ("1 week"), when it says; else the plan type's. */
     public record PlanView(String planId, PlanKind kind, String title, LocalDate date, String summary,
-                           Instant recordedAt, String recordedBy) {
+                           Instant recordedAt, String recordedBy, String visitFrequency) {
     }
 
     public record StatusChangeView(String status, String reason, Instant at, String by, long version) {

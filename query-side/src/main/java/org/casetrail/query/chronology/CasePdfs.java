@@ -18,6 +18,7 @@ import org.casetrail.audit.Checkpoints.CheckpointView;
 import org.casetrail.audit.Checkpoints;
 import org.casetrail.events.contact.Attendee;
 import org.casetrail.events.contact.ContactSection;
+import org.casetrail.events.contact.ContactStatements;
 import org.casetrail.events.contact.Purpose;
 import org.casetrail.events.contact.Setting;
 import org.casetrail.platform.time.Times;
@@ -294,13 +295,30 @@ public class CasePdfs {
                 + " at " + WHEN.format(Times.at(c.recordedAt(), zone))
                 + (c.finalisedAt() == null ? "; not signed." : "; signed by " + c.finalisedBy() + " at "
                 + WHEN.format(Times.at(c.finalisedAt(), zone)) + "."), SMALL));
-        section(document, "1. Attendees", attendees(c.attendees()));
+        ContactStatements stated = c.statements() == null ? ContactStatements.none() : c.statements();
+        section(document, "1. Attendees", attendees(c.attendees())
+                + (stated.serviceUserNotSeenReason() == null ? ""
+                   : "\nService user not seen because: " + stated.serviceUserNotSeenReason()));
         section(document, "2. Where and when", setting(c.setting()) + "; " + times(c.startedAt(), c.endedAt(), zone));
         section(document, "3. Purpose", purpose(c.purpose(), plans));
         section(document, "4. What took place", (c.description() == null ? "Not recorded." : c.description())
+                + (stated.presentation() == null ? "" : "\nHow they presented and engaged: " + stated.presentation())
                 + (c.childVisit() == null ? "" : "\n" + SectionText.childVisitInFull(c.childVisit())));
-        section(document, "5-7. Risks, actions, guidance and sessions", links.isEmpty() ? "None recorded."
-                : String.join("\n", links));
+        List<String> closing = new java.util.ArrayList<>(links);
+        if (Boolean.TRUE.equals(stated.noNewRisks())) {
+            closing.add("No new risks identified (stated by the practitioner).");
+        }
+        if (stated.guidanceNeeded() != null) {
+            closing.add("Manager's guidance needed: " + (stated.guidanceNeeded() ? "yes." : "no."));
+        }
+        if (stated.noNextSessionReason() != null) {
+            closing.add("No next session arranged because: " + stated.noNextSessionReason());
+        }
+        section(document, "5-7. Risks, actions, guidance and sessions", closing.isEmpty() ? "None recorded."
+                : String.join("\n", closing));
+        if (c.shortfallReason() != null) {
+            section(document, "Signed short of the recording standard", c.shortfallReason());
+        }
         if (!c.addenda().isEmpty()) {
             section(document, "Addenda", c.addenda().stream().map(a -> WHEN.format(Times.at(a.addedAt(), zone)) + ", "
                     + a.addedBy() + " (reason: " + a.reason() + "): " + a.text()).collect(Collectors.joining("\n")));
@@ -328,7 +346,8 @@ public class CasePdfs {
     private static final Map<ContactSection, String> SECTIONS = Map.of(
             ContactSection.ATTENDEES, "1. Attendees", ContactSection.SETTING, "2. Where",
             ContactSection.TIMING, "2. When", ContactSection.PURPOSE, "3. Purpose",
-            ContactSection.DESCRIPTION, "4. What took place", ContactSection.CHILD_VISIT, "4. The child");
+            ContactSection.DESCRIPTION, "4. What took place", ContactSection.CHILD_VISIT, "4. The child",
+            ContactSection.STATEMENTS, "Statements completing headings 1, 4, 5, 6 and 7");
 
     /** One section's value as a reader would write it. */
     private static String inWords(ContactSection section, SectionValue value, Map<String, PlanView> plans,
@@ -343,6 +362,7 @@ public class CasePdfs {
             case PURPOSE -> purpose(value.purpose(), plans);
             case DESCRIPTION -> value.description() == null ? "Not recorded." : value.description();
             case CHILD_VISIT -> SectionText.childVisitInFull(value.childVisit());
+            case STATEMENTS -> SectionText.statements(value.statements());
         };
     }
 

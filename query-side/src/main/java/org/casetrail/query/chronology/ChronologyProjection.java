@@ -29,6 +29,7 @@ import org.casetrail.events.caserecord.PlanRecordedEvent;
 import org.casetrail.events.contact.AddendumAddedEvent;
 import org.casetrail.events.contact.AttendeesChangedEvent;
 import org.casetrail.events.contact.ChildVisitChangedEvent;
+import org.casetrail.events.contact.StatementsChangedEvent;
 import org.casetrail.events.contact.ContactCorrectedEvent;
 import org.casetrail.events.contact.ContactDiscardedEvent;
 import org.casetrail.events.contact.ContactDraftedEvent;
@@ -181,6 +182,12 @@ class ChronologyProjection {
 
     @EventHandler
     void on(DescriptionChangedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        contact(event.contactId(), event, at, sequence, actor);
+    }
+
+    @EventHandler
+    void on(StatementsChangedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         contact(event.contactId(), event, at, sequence, actor);
     }

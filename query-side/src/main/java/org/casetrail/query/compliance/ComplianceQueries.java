@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,12 +48,12 @@ public class ComplianceQueries {
     private final GuidanceQueries guidance;
     private final SessionQueries sessions;
     private final ZoneId zone;
-    private final WorkingCalendar calendar;
-    private final Map<PlanType, VisitStandard> standards = new EnumMap<>(PlanType.class);
+    private final VisitStandards standards;
     private final CasetrailProperties.Compliance settings;
 
     ComplianceQueries(CaseQueries cases, CaseContacts contacts, RiskQueries risks, ActionQueries actions,
-                      GuidanceQueries guidance, SessionQueries sessions, CasetrailProperties properties) {
+                      GuidanceQueries guidance, SessionQueries sessions, VisitStandards standards,
+                      CasetrailProperties properties) {
         this.sessions = sessions;
         this.cases = cases;
         this.contacts = contacts;
@@ -63,15 +62,7 @@ public class ComplianceQueries {
         this.guidance = guidance;
         this.zone = properties.timeZone();
         this.settings = properties.compliance();
-        this.calendar = new WorkingCalendar(settings.bankHolidays());
-        for (PlanType type : PlanType.values()) {
-            String standard = settings.standards().get(type.name());
-            if (standard == null) {
-                throw new IllegalStateException("No visit standard for " + type
-                        + ": set casetrail.compliance.standards." + type.name());
-            }
-            standards.put(type, VisitStandard.parse(standard));
-        }
+        this.standards = standards;
     }
 
     /** Each open case against its plan type's visit standard, as at the end of {@code asOf}. */
@@ -88,13 +79,15 @@ public class ComplianceQueries {
     }
 
     private VisitReportView report(LocalDate asOf, List<CaseHeader> open, Map<String, Instant> lastVisits) {
+        Map<String, String> frequencies = cases.planVisitFrequencies(asOf, open.stream().map(CaseHeader::caseId)
+                                                                               .toList());
         List<VisitView> items = open.stream().map(c -> {
-            VisitStandard standard = standards.get(c.planType());
+            VisitStandards.Applied standard = standards.of(c.planType(), frequencies.get(c.caseId()));
             Instant last = lastVisits.get(c.caseId());
             // Counted from the last signed home visit, or else from the referral or opening date.
             LocalDate since = last != null ? Times.at(last, zone).toLocalDate()
                     : c.openedOn() != null ? c.openedOn() : Times.at(c.openedAt(), zone).toLocalDate();
-            LocalDate due = standard.nextDue(since, calendar);
+            LocalDate due = standard.nextDue(since, standards.calendar());
             return new VisitView(c.caseId(), c.serviceUserName(), c.planType(), c.allocatedWorker(),
                                  standard.describe(), last, due, due.isBefore(asOf));
         }).toList();

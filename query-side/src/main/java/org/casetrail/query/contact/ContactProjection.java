@@ -22,6 +22,7 @@ import org.casetrail.events.contact.ContactSection;
 import org.casetrail.events.contact.DescriptionChangedEvent;
 import org.casetrail.events.contact.PurposeChangedEvent;
 import org.casetrail.events.contact.SettingChangedEvent;
+import org.casetrail.events.contact.StatementsChangedEvent;
 import org.casetrail.events.contact.TimingChangedEvent;
 import org.casetrail.platform.CasetrailProperties;
 import org.casetrail.platform.db.BatchedWrites;
@@ -88,6 +89,12 @@ class ContactProjection {
     void on(ChildVisitChangedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         next(event.contactId(), sequence, at, actor, "CHILD_VISIT_CHANGED", null, null, event);
+    }
+
+    @EventHandler
+    void on(StatementsChangedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
+            @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
+        next(event.contactId(), sequence, at, actor, "STATEMENTS_CHANGED", null, null, event);
     }
 
     @EventHandler

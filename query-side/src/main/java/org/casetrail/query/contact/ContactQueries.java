@@ -35,6 +35,7 @@ public class ContactQueries {
             new Field("purpose", ContactState::purpose),
             new Field("description", ContactState::description),
             new Field("childVisit", ContactState::childVisit),
+            new Field("statements", ContactState::statements),
             new Field("status", ContactState::status),
             new Field("lateEntry", ContactState::lateEntry));
 

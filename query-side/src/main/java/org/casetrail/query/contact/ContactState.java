@@ -16,6 +16,7 @@ import org.casetrail.events.contact.ContactDiscardedEvent;
 import org.casetrail.events.contact.ContactDraftedEvent;
 import org.casetrail.events.contact.ContactFinalisedEvent;
 import org.casetrail.events.contact.ContactSection;
+import org.casetrail.events.contact.ContactStatements;
 import org.casetrail.events.contact.Purpose;
 import org.casetrail.events.contact.Setting;
 import org.casetrail.events.contact.Timing;
@@ -27,6 +28,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * of any instant. It is stored whole with each version, so it must only ever be derived from events.
  *
  * @param childVisit        for a home visit to a child: seen, seen alone, bedroom seen, wishes and feelings
+ * @param statements        what the practitioner stated to complete headings 1, 4, 5, 6 and 7; null when nothing
+ * @param shortfallReason   why it was signed although it fell short of the recording standard, as given
  * @param occurredAt        when the session took place (its start)
  * @param recordedAt        when the contact was first written down (drafted)
  * @param lateEntry         written down (signed, or while a draft, drafted) later than the allowed delay after
@@ -37,8 +40,9 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  */
 public record ContactState(String contactId, String caseId, String status, String author,
                     List<Attendee> attendees, Setting setting, Instant startedAt, Instant endedAt, Purpose purpose,
-                    String description, ChildVisit childVisit, String sessionId,
+                    String description, ChildVisit childVisit, ContactStatements statements, String sessionId,
                     Instant occurredAt, Instant recordedAt, Instant finalisedAt, String finalisedBy,
+                    String shortfallReason,
                     Instant discardedAt, String discardedBy, String discardReason,
                     boolean lateEntry, boolean amended,
                     List<Addendum> addenda, List<Correction> corrections,
@@ -54,7 +58,7 @@ public record ContactState(String contactId, String caseId, String status, Strin
 
     /** One section's value; only the fields of that section are set. */
     public record SectionValue(List<Attendee> attendees, Setting setting, Instant startedAt, Instant endedAt,
-                        Purpose purpose, String description, ChildVisit childVisit) {
+                        Purpose purpose, String description, ChildVisit childVisit, ContactStatements statements) {
 
         static SectionValue of(ContactSection section, ContactContent content) {
             Timing timing = section == ContactSection.TIMING ? content.timing() : null;
@@ -63,7 +67,8 @@ public record ContactState(String contactId, String caseId, String status, Strin
                     timing == null ? null : timing.startedAt(), timing == null ? null : timing.endedAt(),
                     section == ContactSection.PURPOSE ? content.purpose() : null,
                     section == ContactSection.DESCRIPTION ? content.description() : null,
-                    section == ContactSection.CHILD_VISIT ? content.childVisit() : null);
+                    section == ContactSection.CHILD_VISIT ? content.childVisit() : null,
+                    section == ContactSection.STATEMENTS ? content.statements() : null);
         }
     }
 
@@ -88,6 +93,7 @@ public record ContactState(String contactId, String caseId, String status, Strin
                 state.status = "FINALISED";
                 state.finalisedAt = at;
                 state.finalisedBy = finalised.signedBy();
+                state.shortfallReason = finalised.shortfallReason();
             });
         }
         if (event instanceof AddendumAddedEvent added) {
@@ -110,8 +116,8 @@ public record ContactState(String contactId, String caseId, String status, Strin
         Timing timing = event.timing();
         return new ContactState(event.contactId(), event.caseId(), "DRAFT", actor, event.attendees(),
                 event.setting(), timing.startedAt(), timing.endedAt(), event.purpose(), event.description(),
-                event.childVisit(),
-                event.sessionId(), timing.startedAt(), at, null, null, null, null, null, false, false,
+                event.childVisit(), event.statements(),
+                event.sessionId(), timing.startedAt(), at, null, null, null, null, null, null, false, false,
                 List.of(), List.of(), 0, at, actor);
     }
 
@@ -119,7 +125,7 @@ public record ContactState(String contactId, String caseId, String status, Strin
     @JsonIgnore
     public ContactContent content() {
         return new ContactContent(attendees, setting, new Timing(startedAt, endedAt), purpose, description,
-                                  childVisit);
+                                  childVisit, statements);
     }
 
     private ContactState corrected(ContactCorrectedEvent event, Instant at, String actor) {
@@ -168,11 +174,13 @@ public record ContactState(String contactId, String caseId, String status, Strin
         private Purpose purpose;
         private String description;
         private ChildVisit childVisit;
+        private ContactStatements statements;
         private final String sessionId;
         private Instant occurredAt;
         private final Instant recordedAt;
         private Instant finalisedAt;
         private String finalisedBy;
+        private String shortfallReason;
         private Instant discardedAt;
         private String discardedBy;
         private String discardReason;
@@ -196,11 +204,13 @@ public record ContactState(String contactId, String caseId, String status, Strin
             purpose = s.purpose;
             description = s.description;
             childVisit = s.childVisit;
+            statements = s.statements;
             sessionId = s.sessionId;
             occurredAt = s.occurredAt;
             recordedAt = s.recordedAt;
             finalisedAt = s.finalisedAt;
             finalisedBy = s.finalisedBy;
+            shortfallReason = s.shortfallReason;
             discardedAt = s.discardedAt;
             discardedBy = s.discardedBy;
             discardReason = s.discardReason;
@@ -223,11 +233,13 @@ public record ContactState(String contactId, String caseId, String status, Strin
             purpose = content.purpose();
             description = content.description();
             childVisit = content.childVisit();
+            statements = content.statements();
         }
 
         ContactState build() {
             return new ContactState(contactId, caseId, status, author, attendees, setting, startedAt, endedAt,
-                    purpose, description, childVisit, sessionId, occurredAt, recordedAt, finalisedAt, finalisedBy, discardedAt,
+                    purpose, description, childVisit, statements, sessionId, occurredAt, recordedAt, finalisedAt,
+                    finalisedBy, shortfallReason, discardedAt,
                     discardedBy, discardReason, lateEntry, amended, addenda, corrections, version,
                     versionRecordedAt, versionRecordedBy);
         }

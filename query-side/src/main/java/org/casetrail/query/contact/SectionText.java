@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.casetrail.events.contact.Attendee;
 import org.casetrail.events.contact.ChildVisit;
+import org.casetrail.events.contact.ContactStatements;
 import org.casetrail.events.contact.ContactSection;
 import org.casetrail.events.contact.Purpose;
 import org.casetrail.events.contact.Setting;
@@ -35,11 +36,12 @@ public class SectionText {
             Map.entry("ADDENDUM_ADDED", "an addendum added"),
             Map.entry("CORRECTED", "corrected"),
             Map.entry("DISCARDED", "discarded"),
-            Map.entry("CHILD_VISIT_CHANGED", "whether the child was seen changed"));
+            Map.entry("CHILD_VISIT_CHANGED", "whether the child was seen changed"),
+            Map.entry("STATEMENTS_CHANGED", "the statements completing the headings changed"));
     private static final Map<String, String> FIELDS = Map.of(
             "attendees", "Who was there", "setting", "Where", "startedAt", "Started", "endedAt", "Ended",
             "purpose", "Purpose", "description", "What took place", "status", "Status", "lateEntry", "Late entry",
-            "childVisit", "The child");
+            "childVisit", "The child", "statements", "Statements");
 
     private final Dates dates;
     private final MessageSource messages;
@@ -71,6 +73,33 @@ public class SectionText {
         return brief.isEmpty() ? wishes : wishes.isEmpty() ? brief + "." : brief + ". " + wishes;
     }
 
+    /**
+     * The statements completing headings 1, 4, 5, 6 and 7, each with what it answers: "Not seen because: ...;
+     * Presented and engaged: ...; No new risks identified; Guidance needed: no; No next session because: ...".
+     */
+    public static String statements(ContactStatements stated) {
+        if (stated == null || stated.isEmpty()) {
+            return "(none)";
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        if (stated.serviceUserNotSeenReason() != null) {
+            parts.add("Service user not seen because: " + stated.serviceUserNotSeenReason());
+        }
+        if (stated.presentation() != null) {
+            parts.add("How they presented and engaged: " + stated.presentation());
+        }
+        if (Boolean.TRUE.equals(stated.noNewRisks())) {
+            parts.add("No new risks identified");
+        }
+        if (stated.guidanceNeeded() != null) {
+            parts.add("Manager's guidance needed: " + (stated.guidanceNeeded() ? "yes" : "no"));
+        }
+        if (stated.noNextSessionReason() != null) {
+            parts.add("No next session arranged because: " + stated.noNextSessionReason());
+        }
+        return String.join("; ", parts);
+    }
+
     public String change(String change) {
         return CHANGES.getOrDefault(change, change.toLowerCase(Locale.ROOT).replace('_', ' '));
     }
@@ -92,6 +121,7 @@ public class SectionText {
             case PURPOSE -> value(value.purpose());
             case DESCRIPTION -> value(value.description());
             case CHILD_VISIT -> childVisitInFull(value.childVisit());
+            case STATEMENTS -> statements(value.statements());
         };
     }
 
@@ -117,6 +147,9 @@ public class SectionText {
         }
         if (value instanceof ChildVisit visit) {
             return childVisitInFull(visit);
+        }
+        if (value instanceof ContactStatements stated) {
+            return statements(stated);
         }
         if (value instanceof Boolean flag) {
             return flag ? "yes" : "no";

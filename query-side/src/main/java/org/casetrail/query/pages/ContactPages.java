@@ -43,6 +43,8 @@ import org.casetrail.web.Dates;
 import org.casetrail.web.FormReader;
 import org.casetrail.web.FormState;
 import org.casetrail.web.YesNo;
+import org.casetrail.query.quality.QualityQueries;
+import org.casetrail.events.contact.ContactStatements;
 import org.casetrail.web.Forms;
 import org.casetrail.web.PageController;
 import org.springframework.http.HttpStatus;
@@ -66,9 +68,11 @@ class ContactPages {
     private final ReadYourWrites readYourWrites;
     private final LocalAccounts accounts;
     private final Dates dates;
+    private final QualityQueries quality;
 
     ContactPages(ContactQueries contacts, CaseQueries cases, ReadYourWrites readYourWrites, LocalAccounts accounts,
-                 Dates dates) {
+                 Dates dates, QualityQueries quality) {
+        this.quality = quality;
         this.contacts = contacts;
         this.cases = cases;
         this.readYourWrites = readYourWrites;
@@ -120,6 +124,8 @@ class ContactPages {
         model.addAttribute("mayEdit", mayEdit(state));
         model.addAttribute("writer", CurrentUser.require().role() != Role.AUDITOR);
         model.addAttribute("plans", plans(state.caseId()));
+        model.addAttribute("quality", "DISCARDED".equals(state.status()) ? null
+                : quality.contact(id, asOf).orElse(null));
         if ("DRAFT".equals(state.status()) && asOf == null) {
             model.addAttribute("tasks", Tasks.of(view));
             return "contacts/task-list";
@@ -167,11 +173,41 @@ class ContactPages {
         ContactState state = draft(contactId);
         Map<String, Object> values = new HashMap<>(childVisitValues(state));
         values.put("description", nonNull(state.description()));
+        values.put("presentation", nonNull(statements(state).presentation()));
         heading(state, request, model, values, "draft");
         model.addAttribute("showDescription", true);
         model.addAttribute("showChild", state.setting().type() == SettingType.HOME);
         model.addAttribute("answers", YesNo.values());
         return "contacts/what-took-place";
+    }
+
+    /** Headings 5 to 7 when there is nothing to add under them: no new risks, guidance, no next session. */
+    @GetMapping("/contacts/{contactId}/statements")
+    @AuditedRead(recordId = "contactId")
+    String statements(@PathVariable String contactId, HttpServletRequest request, Model model) {
+        ContactState state = draft(contactId);
+        heading(state, request, model, statementValues(state), "draft");
+        model.addAttribute("answers", YesNo.values());
+        return "contacts/statements";
+    }
+
+    private static ContactStatements statements(ContactState state) {
+        return state.statements() == null ? ContactStatements.none() : state.statements();
+    }
+
+    /** The statements as their forms show them. */
+    private static Map<String, Object> statementValues(ContactState state) {
+        ContactStatements stated = statements(state);
+        Map<String, Object> values = new HashMap<>();
+        values.put("not-seen-reason", nonNull(stated.serviceUserNotSeenReason()));
+        values.put("presentation", nonNull(stated.presentation()));
+        if (Boolean.TRUE.equals(stated.noNewRisks())) {
+            values.put("no-new-risks", "yes");
+        }
+        putAnswer(values, "guidance-needed", stated.guidanceNeeded());
+        values.put("no-next-session-reason", nonNull(stated.noNextSessionReason()));
+        values.put("version", state.version());
+        return values;
     }
 
     /** A home visit to a child as its form shows it: each answer yes, no or blank. */
@@ -244,6 +280,7 @@ class ContactPages {
         model.addAttribute("view", view);
         model.addAttribute("tasks", Tasks.of(view));
         model.addAttribute("plans", plans(state.caseId()));
+        model.addAttribute("quality", quality.contact(state.contactId(), null).orElseThrow());
         return "contacts/check";
     }
 
@@ -275,6 +312,7 @@ class ContactPages {
             case PURPOSE -> purposeValues(state);
             case DESCRIPTION -> Map.of("description", nonNull(state.description()));
             case CHILD_VISIT -> childVisitValues(state);
+            case STATEMENTS -> statementValues(state);
         };
         heading(state, request, model, values, "correct");
         model.addAttribute("section", section);
@@ -291,6 +329,7 @@ class ContactPages {
             case SETTING, TIMING -> "contacts/where-and-when";
             case PURPOSE -> "contacts/purpose";
             case DESCRIPTION, CHILD_VISIT -> "contacts/what-took-place";
+            case STATEMENTS -> "contacts/statements";
         };
     }
 
@@ -403,6 +442,7 @@ class ContactPages {
         values.put("attendee-role", attendees.stream().map(a -> a.role().name()).toList());
         values.put("attendee-organisation", attendees.stream().map(a -> nonNull(a.organisation())).toList());
         values.put("attendee-contact", attendees.stream().map(a -> nonNull(a.contactDetails())).toList());
+        values.put("not-seen-reason", nonNull(statements(state).serviceUserNotSeenReason()));
         values.put("version", state.version());
         return values;
     }
@@ -455,7 +495,7 @@ class ContactPages {
 
     /** The task list's statuses: headings 1 to 4 must be complete to sign; 5 to 7 say what has been added. */
     public record Tasks(boolean attendees, boolean whereAndWhen, boolean purpose, boolean description, long risks,
-                        long actions, long guidance, long sessions) {
+                        long actions, long guidance, long sessions, boolean statements) {
 
         static Tasks of(ContactView view) {
             ContactState c = view.contact();
@@ -464,7 +504,9 @@ class ContactPages {
                              c.setting() != null && c.startedAt() != null && c.endedAt() != null,
                              c.purpose() != null && c.purpose().text() != null, c.description() != null,
                              count(view, "RISK"), count(view, "ACTION"), count(view, "GUIDANCE"),
-                             count(view, "SESSION"));
+                             count(view, "SESSION"), c.statements() != null
+                                     && (c.statements().noNewRisks() != null || c.statements().guidanceNeeded() != null
+                                         || c.statements().noNextSessionReason() != null));
         }
 
         public boolean readyToSign() {

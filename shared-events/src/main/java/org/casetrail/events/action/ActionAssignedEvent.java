@@ -14,8 +14,10 @@ import java.time.LocalDate;
  * @param term short- or long-term change
  * @param reasonAfterSigning why it was added to a contact already signed; null when it was raised while the
  *                           contact was a draft (older events never carry one)
+ * @param expectedOutcome the outcome the action is to be measured by; may be null (and is, in events from before
+ *                        it was asked)
  */
 public record ActionAssignedEvent(String actionId, String caseId, String contactId, String description,
                                   String assignee, LocalDate dueDate, ActionTerm term,
-        String reasonAfterSigning) {
+        String reasonAfterSigning, String expectedOutcome) {
 }

@@ -15,40 +15,51 @@ import java.util.List;
  * @param description heading 4, what took place; may be null
  * @param childVisit  heading 4, for a home visit to a child: seen, seen alone, bedroom seen, wishes and feelings;
  *                    may be null
+ * @param statements  what the practitioner states to complete headings 1, 4, 5, 6 and 7 where there is nothing
+ *                    else to record under them; may be null (and is, in events from before it was asked)
  */
 public record ContactContent(List<Attendee> attendees, Setting setting, Timing timing, Purpose purpose,
-                             String description, ChildVisit childVisit) {
+                             String description, ChildVisit childVisit, ContactStatements statements) {
 
     public ContactContent {
         attendees = attendees == null ? List.of() : List.copyOf(attendees);
     }
 
     public static ContactContent empty() {
-        return new ContactContent(List.of(), null, null, null, null, null);
+        return new ContactContent(List.of(), null, null, null, null, null, null);
     }
 
     public ContactContent withAttendees(List<Attendee> value) {
-        return new ContactContent(value, setting, timing, purpose, description, childVisit);
+        return new ContactContent(value, setting, timing, purpose, description, childVisit, statements);
     }
 
     public ContactContent withSetting(Setting value) {
-        return new ContactContent(attendees, value, timing, purpose, description, childVisit);
+        return new ContactContent(attendees, value, timing, purpose, description, childVisit, statements);
     }
 
     public ContactContent withTiming(Timing value) {
-        return new ContactContent(attendees, setting, value, purpose, description, childVisit);
+        return new ContactContent(attendees, setting, value, purpose, description, childVisit, statements);
     }
 
     public ContactContent withPurpose(Purpose value) {
-        return new ContactContent(attendees, setting, timing, value, description, childVisit);
+        return new ContactContent(attendees, setting, timing, value, description, childVisit, statements);
     }
 
     public ContactContent withDescription(String value) {
-        return new ContactContent(attendees, setting, timing, purpose, value, childVisit);
+        return new ContactContent(attendees, setting, timing, purpose, value, childVisit, statements);
     }
 
     public ContactContent withChildVisit(ChildVisit value) {
-        return new ContactContent(attendees, setting, timing, purpose, description, value);
+        return new ContactContent(attendees, setting, timing, purpose, description, value, statements);
+    }
+
+    public ContactContent withStatements(ContactStatements value) {
+        return new ContactContent(attendees, setting, timing, purpose, description, childVisit, value);
+    }
+
+    /** The statements made, or none. */
+    public ContactStatements statementsOrNone() {
+        return statements == null ? ContactStatements.none() : statements;
     }
 
     /** This content with {@code section} taken from {@code value} and every other section kept. */
@@ -60,6 +71,7 @@ public record ContactContent(List<Attendee> attendees, Setting setting, Timing t
             case PURPOSE -> withPurpose(value.purpose());
             case DESCRIPTION -> withDescription(value.description());
             case CHILD_VISIT -> withChildVisit(value.childVisit());
+            case STATEMENTS -> withStatements(value.statements());
         };
     }
 

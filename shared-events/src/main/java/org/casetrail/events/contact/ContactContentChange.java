@@ -1,12 +1,12 @@
 package org.casetrail.events.contact;
 
 /**
- * An event that changes what a contact says under headings 1 to 4. Each says how, so the command side's contact
+ * An event that changes what a contact says under its headings. Each says how, so the command side's contact
  * and every read model that follows contacts fold the same events the same way.
  */
 public sealed interface ContactContentChange permits ContactDraftedEvent, AttendeesChangedEvent,
         SettingChangedEvent, TimingChangedEvent, PurposeChangedEvent, DescriptionChangedEvent, ChildVisitChangedEvent,
-        ContactCorrectedEvent {
+        StatementsChangedEvent, ContactCorrectedEvent {
 
     /** The content after this event, given the content before it. */
     ContactContent applyTo(ContactContent before);

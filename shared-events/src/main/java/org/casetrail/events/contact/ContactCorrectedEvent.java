@@ -16,15 +16,17 @@ import java.util.List;
  * @param description  the corrected account, for DESCRIPTION
  * @param reason       why the record was wrong
  * @param childVisit   the corrected record of a child's home visit, for CHILD_VISIT (absent from older events)
+ * @param statements   the corrected statements, for STATEMENTS (absent from older events)
  */
 public record ContactCorrectedEvent(String contactId, String correctionId, ContactSection section,
                                     List<Attendee> attendees, Setting setting, Timing timing, Purpose purpose,
-                                    String description, String reason, ChildVisit childVisit)
+                                    String description, String reason, ChildVisit childVisit,
+                                    ContactStatements statements)
         implements ContactContentChange {
 
     @Override
     public ContactContent applyTo(ContactContent before) {
         return before.replacing(section, new ContactContent(attendees, setting, timing, purpose, description,
-                                                           childVisit));
+                                                           childVisit, statements));
     }
 }

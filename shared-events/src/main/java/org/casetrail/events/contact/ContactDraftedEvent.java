@@ -15,14 +15,16 @@ import java.util.List;
  * @param description heading 4, what took place; may be null
  * @param sessionId   the booked session this contact is the holding of; may be null
  * @param childVisit  heading 4 for a home visit to a child; may be null (and is, in events from before it)
+ * @param statements  what the practitioner states to complete headings 1, 4, 5, 6 and 7; may be null (and is, in
+ *                    events from before it)
  */
 public record ContactDraftedEvent(String contactId, String caseId, List<Attendee> attendees, Setting setting,
                                   Timing timing, Purpose purpose, String description, String sessionId,
-                                  ChildVisit childVisit) implements ContactContentChange {
+                                  ChildVisit childVisit, ContactStatements statements) implements ContactContentChange {
 
     /** The content the draft opened with; there was none before it. */
     @Override
     public ContactContent applyTo(ContactContent before) {
-        return new ContactContent(attendees, setting, timing, purpose, description, childVisit);
+        return new ContactContent(attendees, setting, timing, purpose, description, childVisit, statements);
     }
 }

@@ -8,5 +8,7 @@ public enum ContactSection {
     PURPOSE,
     DESCRIPTION,
     /** Part of heading 4 for a home visit to a child: seen, seen alone, bedroom seen, wishes and feelings. */
-    CHILD_VISIT
+    CHILD_VISIT,
+    /** What the practitioner states to complete headings 1, 4, 5, 6 and 7 ({@link ContactStatements}). */
+    STATEMENTS
 }

@@ -1,18 +1,19 @@
-package org.casetrail.query.compliance;
+package org.casetrail.platform.time;
 
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** How often a plan type needs a home visit: "10 working days", "20 working days", "6 weeks", "1 month", "14 days". */
-record VisitStandard(int amount, Unit unit) {
+/** How often a case needs a home visit, by its plan type's standard or its plan's own frequency: "10 working days", "20 working days", "6 weeks", "1 month", "14 days". */
+public record VisitStandard(int amount, Unit unit) {
 
-    enum Unit { WORKING_DAYS, DAYS, WEEKS, MONTHS }
+    public enum Unit { WORKING_DAYS, DAYS, WEEKS, MONTHS }
 
     private static final Pattern FORM = Pattern.compile("(\\d{1,3})\\s+(working days?|days?|weeks?|months?)");
 
-    static VisitStandard parse(String text) {
+    /** The standard written as {@code text}; an IllegalArgumentException saying how to write it when it is not one. */
+    public static VisitStandard parse(String text) {
         Matcher matcher = FORM.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!matcher.matches()) {
             throw new IllegalArgumentException("Not a visit standard: '" + text
@@ -25,7 +26,7 @@ record VisitStandard(int amount, Unit unit) {
     }
 
     /** The last day the next home visit may take place, after one on {@code last}. */
-    LocalDate nextDue(LocalDate last, WorkingCalendar calendar) {
+    public LocalDate nextDue(LocalDate last, WorkingCalendar calendar) {
         return switch (unit) {
             case WORKING_DAYS -> calendar.plusWorkingDays(last, amount);
             case DAYS -> last.plusDays(amount);
@@ -34,8 +35,13 @@ record VisitStandard(int amount, Unit unit) {
         };
     }
 
-    String describe() {
+    /** The standard written the one way it is stored: "1 week", "10 working days". */
+    public String text() {
         String name = unit.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        return "a home visit every " + amount + " " + (amount == 1 ? name.substring(0, name.length() - 1) : name);
+        return amount + " " + (amount == 1 ? name.substring(0, name.length() - 1) : name);
+    }
+
+    public String describe() {
+        return "a home visit every " + text();
     }
 }

@@ -1,4 +1,4 @@
-package org.casetrail.query.compliance;
+package org.casetrail.platform.time;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -6,19 +6,19 @@ import java.util.Collection;
 import java.util.Set;
 
 /** Working days: Monday to Friday, less the configured bank holidays. */
-record WorkingCalendar(Set<LocalDate> bankHolidays) {
+public record WorkingCalendar(Set<LocalDate> bankHolidays) {
 
-    WorkingCalendar(Collection<LocalDate> bankHolidays) {
+    public WorkingCalendar(Collection<LocalDate> bankHolidays) {
         this(Set.copyOf(bankHolidays));
     }
 
-    boolean isWorkingDay(LocalDate date) {
+    public boolean isWorkingDay(LocalDate date) {
         return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY
                 && !bankHolidays.contains(date);
     }
 
     /** The date {@code days} working days after {@code from} (the day itself not counted). */
-    LocalDate plusWorkingDays(LocalDate from, int days) {
+    public LocalDate plusWorkingDays(LocalDate from, int days) {
         LocalDate date = from;
         int counted = 0;
         while (counted < days) {
