@@ -183,7 +183,10 @@ class FollowUpPages {
                     List.of(Field.radios("kind", "What is it?", Arrays.stream(PlanKind.values())
                                     .map(k -> new Option(k.name(), word("planKind." + k.name()))).toList()),
                             Field.text("title", "Title", 200), Field.date("date", "Its date"),
-                            Field.textarea("summary", "Summary (optional)", 10_000)),
+                            Field.textarea("summary", "Summary (optional)", 10_000),
+                            new Field("text", "visit-frequency", "How often does it say the person is to be visited? (optional)",
+                                      "For example, 1 week or 10 working days. Leave blank to keep the plan type's standard.",
+                                      List.of(), 40)),
                     "Add it", "OPEN".equals(found.status()));
             case "close" -> new FollowUps("Close the case", caption(id), back(id), summary,
                     List.of(Field.textarea("reason", "Why is it being closed?", 2_000)), "Close the case",
