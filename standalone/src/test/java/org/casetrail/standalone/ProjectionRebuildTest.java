@@ -47,6 +47,8 @@ class ProjectionRebuildTest {
         }
         Map<String, List<Map<String, Object>>> before = snapshot();
         String digestBefore = Api.at(port).as("alex").get("/api/cases/" + lastCase + "/chronology").text("digest");
+        JsonNode qualityBefore = quality();
+        assertThat(qualityBefore.path("all").path("signed").asInt()).isEqualTo(6);
         assertThat(before.get("case_record")).hasSizeGreaterThanOrEqualTo(12);
         assertThat(before.get("contact_version")).hasSizeGreaterThanOrEqualTo(40);
         for (String table : List.of("risk", "risk_review", "action_item", "action_change", "guidance_request",
@@ -72,6 +74,15 @@ class ProjectionRebuildTest {
         assertThat(snapshot()).isEqualTo(before);
         assertThat(Api.at(port).as("alex").get("/api/cases/" + lastCase + "/chronology").text("digest"))
                 .as("the chronology's digest survives a rebuild").isEqualTo(digestBefore);
+        assertThat(quality()).as("every contact's recording-quality check survives a rebuild").isEqualTo(qualityBefore);
+    }
+
+    /** The recording-quality report over the rebuilt contacts, without the moment it was made. */
+    private JsonNode quality() {
+        var report = (com.fasterxml.jackson.databind.node.ObjectNode) Api.at(port).as("morgan")
+                .get("/api/reports/recording-quality?from=2026-11-01&to=2026-11-30&worker=alex").json();
+        report.remove("at");
+        return report;
     }
 
     private String lastCase;
@@ -91,16 +102,21 @@ class ProjectionRebuildTest {
         for (int i = 0; i < 12; i++) {
             String caseId = alex.post("/api/cases", HttpTestSupport.JO.formatted("rebuild-" + UUID.randomUUID())).text("caseId");
             String planId = alex.post("/api/cases/" + caseId + "/plans", "{\"kind\": \"CARE_PLAN\", \"title\": \"Plan "
-                    + i + "\", \"date\": \"2026-10-0" + (i % 9 + 1) + "\"}").text("planId");
+                    + i + "\", \"date\": \"2026-10-0" + (i % 9 + 1) + "\""
+                    + (i % 4 == 0 ? ", \"visitFrequency\": \"" + (i + 1) + " weeks\"" : "") + "}").text("planId");
             String contact = "/api/contacts/" + alex.post("/api/cases/" + caseId + "/contacts", """
                     {"attendees": [{"name": "Jo", "role": "SERVICE_USER"}], "setting": {"type": "HOME"},
                      "startedAt": "2026-11-20T10:00:00Z", "endedAt": "2026-11-20T11:00:00Z",
                      "purpose": {"text": "Check in", "linkedPlanIds": ["%s"]}, %s}"""
                     .formatted(planId, HttpTestSupport.CHILD_SEEN)).text("contactId");
             alex.put(contact + "/description", "{\"text\": \"Visit " + i + "\"}");
+            if (i % 3 != 1) {
+                alex.put(contact + "/statements", "{\"presentation\": \"Engaged " + i + "\", \"noNewRisks\": "
+                         + (i % 2 == 0) + ", \"guidanceNeeded\": " + (i % 3 == 0) + "}");
+            }
             recordFollowUps(alex, contact, i);
             if (i % 2 == 0) {
-                alex.post(contact + "/finalise", "");
+                alex.post(contact + "/finalise", i % 4 == 0 ? "{\"shortfallReason\": \"Reason " + i + "\"}" : "");
                 alex.post(contact + "/addenda", "{\"text\": \"More\", \"reason\": \"Later\"}");
                 alex.post(contact + "/corrections",
                           "{\"section\": \"DESCRIPTION\", \"value\": {\"text\": \"Fixed " + i + "\"}, \"reason\": \"Typo\"}");
@@ -125,8 +141,9 @@ class ProjectionRebuildTest {
         alex.post("/api/risks/" + risk + "/reviews",
                   "{\"contactId\": \"" + contactId + "\", \"note\": \"Reviewed\", \"severity\": \"LOW\"}");
         String action = alex.post(contact + "/actions", """
-                {"description": "Action %d", "assignee": "alex", "dueDate": "2026-12-0%d", "term": "LONG"}"""
-                .formatted(i, i % 9 + 1)).text("actionId");
+                {"description": "Action %d", "assignee": "alex", "dueDate": "2026-12-0%d", "term": "LONG",
+                 "expectedOutcome": "Outcome %d"}"""
+                .formatted(i, i % 9 + 1, i)).text("actionId");
         alex.post("/api/actions/" + action + (i % 2 == 0 ? "/cancel" : "/reassign"),
                   "{\"reason\": \"Changed\", \"assignee\": \"sam\"}");
         String request = alex.post(contact + "/guidance-requests",
