@@ -179,7 +179,7 @@ class PagesRulesTest extends HttpTestSupport {
             alex.follow("4. What took place").type("description", "We talked.").press("Save and continue");
             alex.follow("Check your answers and sign");
             assertThat(alex.text()).contains("Jo", "Sam", "School", "Catch up", "We talked.");
-            alex.press("Sign the contact");
+            alex.type("shortfall-reason", "A short catch-up").press("Sign the contact");
             assertThat(alex.text()).contains("The contact is signed and locked.");
         }
     }

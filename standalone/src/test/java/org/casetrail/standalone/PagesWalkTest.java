@@ -105,7 +105,9 @@ class PagesWalkTest extends HttpTestSupport {
             assertThat(alex.text()).contains("Алексей Иванов", "我们谈了学校", "Safe at home plan",
                                              "Climbs onto the shed roof", "Refer to occupational therapy",
                                              "Signing locks the note");
-            alex.accessible().press("Sign the contact");
+            assertThat(alex.text()).contains("Recording standard", "Not met");
+            alex.accessible().paste("shortfall-reason", "The intervention and theory go in the plan review on Friday.")
+                .press("Sign the contact");
             assertThat(alex.text()).contains("The contact is signed and locked.", "Signed",
                     "Child seen alone; bedroom seen. Wishes and feelings, in the child's words: Chcę mieszkać z tatą.");
             alex.accessible();
