@@ -10,7 +10,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -488,6 +491,37 @@ public final class Bench {
         reads.put("outstandingActionsItems", get(service, token, actions).path("items").size());
         reads.put("outstandingActions", timed(quick ? 200 : 500, () -> {
             require(get(service, token, actions).path("items").size() > 0, "outstanding actions");
+        }));
+        // The recording-quality report over the last 30 days: a team's (the ten busiest workers', the largest team
+        // the data holds), one worker's, and every worker's signed contacts at once.
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        String month = "/api/reports/recording-quality?from=" + today.minusDays(29) + "&to=" + today;
+        JsonNode whole = get(service, token, month);
+        int signed = whole.path("all").path("signed").asInt();
+        require(signed > 0, "signed contacts in the last month");
+        List<JsonNode> busiest = new ArrayList<>();
+        whole.path("byWorker").forEach(busiest::add);
+        busiest.sort(Comparator.comparingInt((JsonNode w) -> w.path("signed").asInt()).reversed());
+        StringBuilder team = new StringBuilder(month);
+        int teamSigned = 0;
+        for (JsonNode worker : busiest.subList(0, Math.min(10, busiest.size()))) {
+            team.append("&worker=").append(worker.path("key").asText());
+            teamSigned += worker.path("signed").asInt();
+        }
+        String teamMonth = team.toString();
+        int expected = teamSigned;
+        reads.put("qualityReportTeamMonthContacts", teamSigned);
+        reads.put("qualityReportTeamMonth", timed(quick ? 50 : 200, () -> {
+            require(get(service, token, teamMonth).path("all").path("signed").asInt() == expected, "a team's month");
+        }));
+        String oneWorker = month + "&worker=" + busiest.get(0).path("key").asText();
+        reads.put("qualityReportMonthOneWorkerContacts", busiest.get(0).path("signed").asInt());
+        reads.put("qualityReportMonthOneWorker", timed(quick ? 50 : 200, () -> {
+            require(get(service, token, oneWorker).has("all"), "a worker's month");
+        }));
+        reads.put("qualityReportMonthContacts", signed);
+        reads.put("qualityReportMonthAllWorkers", timed(quick ? 10 : 30, () -> {
+            require(get(service, token, month).path("all").path("signed").asInt() == signed, "the month's report");
         }));
         // The pages people use, rendered as a browser gets them (HTML), on the same store; each records its read.
         reads.put("pageMyWork", timed(quick ? 100 : 300, () -> page(service, token, "/", "My work")));

@@ -3,6 +3,7 @@ package org.casetrail.query.compliance;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.casetrail.events.caserecord.PlanType;
 import org.casetrail.platform.CasetrailProperties;
@@ -20,8 +21,10 @@ public class VisitStandards {
 
     private final Map<PlanType, VisitStandard> byPlanType = new EnumMap<>(PlanType.class);
     private final WorkingCalendar calendar;
+    /** Plans' frequencies as read, since a report reads the same few many times. */
+    private final Map<String, VisitStandard> planFrequencies = new ConcurrentHashMap<>();
 
-    VisitStandards(CasetrailProperties properties) {
+    public VisitStandards(CasetrailProperties properties) {
         var settings = properties.compliance();
         this.calendar = new WorkingCalendar(settings.bankHolidays());
         for (PlanType type : PlanType.values()) {
@@ -37,11 +40,19 @@ public class VisitStandards {
     /** A case's standard: {@code planFrequency} (as a plan stores it) when there is one, else its plan type's. */
     public Applied of(PlanType planType, String planFrequency) {
         if (planFrequency != null) {
-            try {
-                return new Applied(VisitStandard.parse(planFrequency), true);
-            } catch (IllegalArgumentException unreadable) {
-                // Stored frequencies were checked when recorded; one that is not readable falls back.
+            VisitStandard own = planFrequencies.get(planFrequency);
+            if (own == null) {
+                try {
+                    own = VisitStandard.parse(planFrequency);
+                } catch (IllegalArgumentException unreadable) {
+                    // Stored frequencies were checked when recorded; one that is not readable falls back.
+                    return new Applied(byPlanType.get(planType), false);
+                }
+                if (planFrequencies.size() < 1_000) {
+                    planFrequencies.put(planFrequency, own);
+                }
             }
+            return new Applied(own, true);
         }
         return new Applied(byPlanType.get(planType), false);
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -45,7 +46,7 @@ class QualityPages {
     @GetMapping("/compliance/recording-quality")
     @AuditedRead
     String report(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                  @RequestParam(required = false) String worker, @RequestParam(required = false) String caseId,
+                  @RequestParam(required = false) List<String> worker, @RequestParam(required = false) String caseId,
                   @RequestParam(required = false) String show, @RequestParam(required = false) String step,
                   Model model) {
         QualityReportView report = find(from, to, worker, caseId);
@@ -68,7 +69,7 @@ class QualityPages {
     @GetMapping("/compliance/recording-quality.csv")
     @AuditedRead
     void csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-             @RequestParam(required = false) String worker, @RequestParam(required = false) String caseId,
+             @RequestParam(required = false) List<String> worker, @RequestParam(required = false) String caseId,
              @RequestParam(required = false) String rows, HttpServletResponse response) throws IOException {
         QualityReportView report = find(from, to, worker, caseId);
         boolean contacts = "contacts".equals(rows);
@@ -78,13 +79,9 @@ class QualityPages {
         response.getWriter().write(contacts ? QualityCsv.contacts(report, dates.zone()) : QualityCsv.figures(report));
     }
 
-    private QualityReportView find(String from, String to, String worker, String caseId) {
+    private QualityReportView find(String from, String to, List<String> workers, String caseId) {
         ReportPeriod period = ReportPeriod.of(from, to, dates.today());
-        String who = worker == null || worker.isBlank() ? null : worker.trim();
-        if (who != null && who.length() > 255) {
-            throw new InvalidFields("worker", "must be at most 255 characters");
-        }
-        return quality.report(period.from(), period.to(), who,
+        return quality.report(period.from(), period.to(), ReportPeriod.workers(workers),
                               caseId == null || caseId.isBlank() ? null : Ids.field("caseId", caseId));
     }
 
@@ -111,7 +108,8 @@ class QualityPages {
     /** The report's own filters, to carry into each figure's link. */
     private static String query(QualityReportView report) {
         return "from=" + report.from() + "&to=" + report.to()
-               + (report.worker() == null ? "" : "&worker=" + UriUtils.encodeQueryParam(report.worker(), StandardCharsets.UTF_8))
+               + report.workers().stream().map(w -> "&worker=" + UriUtils.encodeQueryParam(w, StandardCharsets.UTF_8))
+                       .collect(Collectors.joining())
                + (report.caseId() == null ? "" : "&caseId=" + report.caseId());
     }
 }

@@ -25,7 +25,8 @@ record QualityInputs(ContactFacts contact, CaseFacts caseFacts, List<PlanFact> p
                      Instant lastHomeVisit) {
 
     /** The contact's own headings and signature; {@code descriptionLength} in characters, 0 when none. */
-    record ContactFacts(String contactId, String caseId, String author, String status, List<Attendee> attendees,
+    record ContactFacts(String contactId, String caseId, long version, String author, String status,
+                        List<Attendee> attendees,
                         Setting setting, Instant startedAt, Instant endedAt, Purpose purpose, int descriptionLength,
                         ChildVisit childVisit, ContactStatements statements, Instant finalisedAt,
                         String shortfallReason) {

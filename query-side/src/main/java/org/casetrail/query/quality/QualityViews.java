@@ -21,16 +21,19 @@ public final class QualityViews {
     /**
      * Whether the contact was written down (signed) within the deadline for its kind: a critical event (it identified
      * a high risk), a statutory visit (a home visit on a child's case) or any other contact. While a draft is within
-     * its deadline it is met so far; a draft past it is not.
+     * its deadline it is met so far; a draft past it is not. {@code lastDay}: for a deadline in working days, the
+     * last day to sign on (the deadline is the end of it, in the service's zone); null for a deadline in hours.
      */
-    public record TimelinessView(String kind, String rule, Instant deadline, Instant signedAt, boolean met,
-                                 String reason) {
+    public record TimelinessView(String kind, String rule, Instant deadline, LocalDate lastDay, Instant signedAt,
+                                 boolean met, String reason) {
     }
 
     /**
-     * A contact against the recording standard, now or as it stood at {@code asOf}.
+     * A contact against the recording standard, now or as it stood at {@code asOf}; {@code version}: the contact's
+     * version checked.
      *
      * @param stepsMet        how many of the seven steps are met
+     * @param stepsNotMet     the numbers of the steps not met
      * @param allStepsMet     whether all seven are
      * @param homeVisit       a signed home visit that counts toward the visit standard (the child seen, on a
      *                        child's case)
@@ -38,15 +41,10 @@ public final class QualityViews {
      *                        is not applied)
      * @param shortfallReason why it was signed with steps not met, as the practitioner gave it
      */
-    public record ContactQualityView(String contactId, String caseId, String author, String status,
+    public record ContactQualityView(String contactId, String caseId, long version, String author, String status,
                                      Instant occurredAt, Instant asOf, List<StepView> steps, int stepsMet,
-                                     boolean allStepsMet, TimelinessView timeliness, boolean homeVisit,
-                                     Boolean frequencyKept, String shortfallReason) {
-
-        /** The numbers of the steps not met. */
-        public List<Integer> stepsNotMet() {
-            return steps.stream().filter(s -> !s.met()).map(StepView::step).toList();
-        }
+                                     List<Integer> stepsNotMet, boolean allStepsMet, TimelinessView timeliness,
+                                     boolean homeVisit, Boolean frequencyKept, String shortfallReason) {
     }
 
     /** The standard a check or report measured against, in words and as configured. */
@@ -79,8 +77,11 @@ public final class QualityViews {
                                     boolean homeVisit, Boolean frequencyKept, String shortfallReason) {
     }
 
-    /** The recording-quality report over the signed contacts that took place from {@code from} to {@code to}. */
-    public record QualityReportView(LocalDate from, LocalDate to, String worker, String caseId, Instant at,
+    /**
+     * The recording-quality report over the signed contacts that took place from {@code from} to {@code to}, of
+     * {@code workers} (all when empty) and of one case when {@code caseId} is set.
+     */
+    public record QualityReportView(LocalDate from, LocalDate to, List<String> workers, String caseId, Instant at,
                                     StandardView standard, FiguresView all, List<FiguresView> byWorker,
                                     List<FiguresView> byCase, List<ReportContactView> contacts) {
     }

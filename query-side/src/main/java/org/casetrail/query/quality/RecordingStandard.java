@@ -76,6 +76,8 @@ public class RecordingStandard {
     }
 
     private final Set<String> skipped;
+    /** The checks applied, step by step (index 0 is step 1). */
+    private final List<List<Check>> applied;
     private final Period planReviewPeriod;
     private final int narrativeLimit;
     private final Duration criticalDeadline;
@@ -95,6 +97,12 @@ public class RecordingStandard {
             }
         }
         this.skipped = Set.copyOf(quality.skip());
+        List<List<Check>> bySteps = new ArrayList<>();
+        for (int step = 1; step <= 7; step++) {
+            int number = step;
+            bySteps.add(CHECKS.stream().filter(k -> k.step() == number && !skipped.contains(k.id())).toList());
+        }
+        this.applied = List.copyOf(bySteps);
         this.planReviewPeriod = quality.planReviewPeriod();
         this.narrativeLimit = quality.narrativeLimit();
         this.criticalDeadline = quality.criticalDeadline();
@@ -229,22 +237,27 @@ public class RecordingStandard {
             failures.put("next-session.arranged", nextFailure);
         }
 
-        List<StepView> steps = new ArrayList<>();
+        List<StepView> steps = new ArrayList<>(7);
+        List<Integer> notMet = new ArrayList<>(7);
         for (int step = 1; step <= 7; step++) {
             List<CheckView> checks = new ArrayList<>();
-            for (Check check : CHECKS) {
-                if (check.step() != step || skipped.contains(check.id())
-                    || check.id().equals("took-place.child-visit") && !childHomeVisit) {
+            boolean stepMet = true;
+            for (Check check : applied.get(step - 1)) {
+                if (check.id().equals("took-place.child-visit") && !childHomeVisit) {
                     continue;
                 }
                 String failure = failures.get(check.id());
                 checks.add(new CheckView(check.id(), check.label(), failure == null, failure));
+                stepMet &= failure == null;
             }
-            steps.add(new StepView(step, HEADINGS.get(step), checks.stream().allMatch(CheckView::met), checks));
+            steps.add(new StepView(step, HEADINGS.get(step), stepMet, checks));
+            if (!stepMet) {
+                notMet.add(step);
+            }
         }
-        int met = (int) steps.stream().filter(StepView::met).count();
-        return new ContactQualityView(c.contactId(), c.caseId(), c.author(), c.status(), c.startedAt(), at, steps, met,
-                met == 7, skipped.contains(TIMELINESS) ? null : timeliness(in, at), countsAsVisit && c.finalisedAt() != null,
+        return new ContactQualityView(c.contactId(), c.caseId(), c.version(), c.author(), c.status(), c.startedAt(),
+                at, steps, 7 - notMet.size(), List.copyOf(notMet), notMet.isEmpty(),
+                skipped.contains(TIMELINESS) ? null : timeliness(in, at), countsAsVisit && c.finalisedAt() != null,
                 frequencyKept, c.shortfallReason());
     }
 
@@ -328,6 +341,7 @@ public class RecordingStandard {
         String kind;
         String rule;
         Instant deadline;
+        LocalDate lastDay = null;
         if (in.risks().stream().anyMatch(r -> r.severity() == Severity.HIGH)) {
             kind = "CRITICAL_EVENT";
             rule = "a critical event (a high risk identified) is written down within " + hours(criticalDeadline);
@@ -339,17 +353,17 @@ public class RecordingStandard {
             kind = statutory ? "STATUTORY_VISIT" : "OTHER";
             rule = (statutory ? "a statutory visit (a home visit on a child's case)" : "a contact")
                    + " is written down within " + count(days, "working day");
-            LocalDate last = visits.calendar().plusWorkingDays(Times.at(ended, zone).toLocalDate(), days);
-            deadline = Times.startOfDay(last.plusDays(1), zone);
+            lastDay = visits.calendar().plusWorkingDays(Times.at(ended, zone).toLocalDate(), days);
+            deadline = Times.startOfDay(lastDay.plusDays(1), zone);
         }
         Instant signed = c.finalisedAt();
         if (signed != null && !signed.isAfter(at)) {
             boolean met = !signed.isAfter(deadline);
-            return new TimelinessView(kind, rule, deadline, signed, met, met ? null
+            return new TimelinessView(kind, rule, deadline, lastDay, signed, met, met ? null
                     : "Signed " + late(Duration.between(deadline, signed)) + " after the deadline: " + rule);
         }
         boolean met = !at.isAfter(deadline);
-        return new TimelinessView(kind, rule, deadline, null, met, met ? null
+        return new TimelinessView(kind, rule, deadline, lastDay, null, met, met ? null
                 : "Not signed, and the deadline has passed: " + rule);
     }
 

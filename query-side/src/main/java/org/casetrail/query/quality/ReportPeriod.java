@@ -1,6 +1,7 @@
 package org.casetrail.query.quality;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.casetrail.platform.web.InvalidFields;
 import org.casetrail.platform.web.Params;
@@ -23,5 +24,21 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
             throw new InvalidFields("to", "must be within " + MAX_DAYS + " days of from");
         }
         return new ReportPeriod(start, end);
+    }
+
+    /** The workers a report is of (a team: its workers), as given; blanks left out, at most 100. */
+    public static List<String> workers(List<String> given) {
+        if (given == null) {
+            return List.of();
+        }
+        List<String> workers = given.stream().filter(w -> w != null && !w.isBlank()).map(String::trim).distinct()
+                                    .toList();
+        if (workers.size() > 100) {
+            throw new InvalidFields("worker", "must name at most 100 workers");
+        }
+        if (workers.stream().anyMatch(w -> w.length() > 255)) {
+            throw new InvalidFields("worker", "must be at most 255 characters");
+        }
+        return workers;
     }
 }
