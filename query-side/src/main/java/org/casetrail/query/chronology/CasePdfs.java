@@ -298,22 +298,14 @@ public class CasePdfs {
         ContactStatements stated = c.statements() == null ? ContactStatements.none() : c.statements();
         section(document, "1. Attendees", attendees(c.attendees())
                 + (stated.serviceUserNotSeenReason() == null ? ""
-                   : "\nService user not seen because: " + stated.serviceUserNotSeenReason()));
+                   : "\n" + SectionText.NOT_SEEN + stated.serviceUserNotSeenReason()));
         section(document, "2. Where and when", setting(c.setting()) + "; " + times(c.startedAt(), c.endedAt(), zone));
         section(document, "3. Purpose", purpose(c.purpose(), plans));
         section(document, "4. What took place", (c.description() == null ? "Not recorded." : c.description())
-                + (stated.presentation() == null ? "" : "\nHow they presented and engaged: " + stated.presentation())
+                + (stated.presentation() == null ? "" : "\n" + SectionText.PRESENTED + stated.presentation())
                 + (c.childVisit() == null ? "" : "\n" + SectionText.childVisitInFull(c.childVisit())));
         List<String> closing = new java.util.ArrayList<>(links);
-        if (Boolean.TRUE.equals(stated.noNewRisks())) {
-            closing.add("No new risks identified (stated by the practitioner).");
-        }
-        if (stated.guidanceNeeded() != null) {
-            closing.add("Manager's guidance needed: " + (stated.guidanceNeeded() ? "yes." : "no."));
-        }
-        if (stated.noNextSessionReason() != null) {
-            closing.add("No next session arranged because: " + stated.noNextSessionReason());
-        }
+        SectionText.closingStatements(stated).forEach(said -> closing.add(said + "."));
         section(document, "5-7. Risks, actions, guidance and sessions", closing.isEmpty() ? "None recorded."
                 : String.join("\n", closing));
         if (c.shortfallReason() != null) {

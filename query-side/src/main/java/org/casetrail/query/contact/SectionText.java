@@ -25,6 +25,11 @@ import org.springframework.stereotype.Component;
 @Component("sectionText")
 public class SectionText {
 
+    /** How the statement of why the service user was not seen begins, wherever it is written. */
+    public static final String NOT_SEEN = "Service user not seen because: ";
+    /** How the statement of how the person presented and engaged begins, wherever it is written. */
+    public static final String PRESENTED = "How they presented and engaged: ";
+
     private static final Map<String, String> CHANGES = Map.ofEntries(
             Map.entry("DRAFTED", "started as a draft"),
             Map.entry("ATTENDEES_CHANGED", "who was there changed"),
@@ -74,8 +79,8 @@ public class SectionText {
     }
 
     /**
-     * The statements completing headings 1, 4, 5, 6 and 7, each with what it answers: "Not seen because: ...;
-     * Presented and engaged: ...; No new risks identified; Guidance needed: no; No next session because: ...".
+     * The statements completing headings 1, 4, 5, 6 and 7, each with what it answers: "Service user not seen
+     * because: ...; How they presented and engaged: ...; No new risks identified; ...".
      */
     public static String statements(ContactStatements stated) {
         if (stated == null || stated.isEmpty()) {
@@ -83,10 +88,20 @@ public class SectionText {
         }
         List<String> parts = new java.util.ArrayList<>();
         if (stated.serviceUserNotSeenReason() != null) {
-            parts.add("Service user not seen because: " + stated.serviceUserNotSeenReason());
+            parts.add(NOT_SEEN + stated.serviceUserNotSeenReason());
         }
         if (stated.presentation() != null) {
-            parts.add("How they presented and engaged: " + stated.presentation());
+            parts.add(PRESENTED + stated.presentation());
+        }
+        parts.addAll(closingStatements(stated));
+        return String.join("; ", parts);
+    }
+
+    /** The statements under headings 5 to 7, one sentence each: no new risks, guidance needed, no next session. */
+    public static List<String> closingStatements(ContactStatements stated) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (stated == null) {
+            return parts;
         }
         if (Boolean.TRUE.equals(stated.noNewRisks())) {
             parts.add("No new risks identified");
@@ -97,7 +112,7 @@ public class SectionText {
         if (stated.noNextSessionReason() != null) {
             parts.add("No next session arranged because: " + stated.noNextSessionReason());
         }
-        return String.join("; ", parts);
+        return parts;
     }
 
     public String change(String change) {
