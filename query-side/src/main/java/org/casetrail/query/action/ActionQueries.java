@@ -2,6 +2,7 @@ package org.casetrail.query.action;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -127,5 +128,24 @@ public class ActionQueries {
                 SELECT action_id, version, change, assignee, due_date, reason, changed_at AS at, changed_by AS by
                 FROM projections.action_change WHERE action_id = ANY (?::uuid[]) ORDER BY version""", ids,
                 "action_id", versions, Rows.as(ChangeView.class));
+    }
+
+    /** An action as it was assigned in a contact: who, by when, and the outcome it is measured by. */
+    public record ActionAssigned(String contactId, String assignee, LocalDate dueDate, String expectedOutcome) {
+    }
+
+    /** The actions assigned in these contacts by {@code at}: one index probe per contact. */
+    public Map<String, List<ActionAssigned>> assignedIn(Collection<String> contactIds, Instant at) {
+        Map<String, List<ActionAssigned>> found = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT x.contact_id::text, a.assignee, a.due_date, a.expected_outcome FROM unnest(?::uuid[]) AS x(contact_id)
+                CROSS JOIN LATERAL (SELECT * FROM projections.action_item WHERE contact_id = x.contact_id
+                                    AND assigned_at <= ?) a""")
+            .params(contactIds.stream().map(Sql::uuid).toArray(java.util.UUID[]::new), Sql.utc(at))
+            .query(rs -> {
+                found.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(new ActionAssigned(
+                        rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4)));
+            });
+        return found;
     }
 }

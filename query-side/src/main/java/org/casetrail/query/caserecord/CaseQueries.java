@@ -194,4 +194,37 @@ public class CaseQueries implements KnownCases {
         return new ServiceUserView(rs.getString("service_user_name"), rs.getObject("date_of_birth", LocalDate.class),
                                    rs.getString("reference"));
     }
+
+    /** The headers of these cases (those the projection holds). */
+    public Map<String, CaseHeader> headers(Collection<String> caseIds) {
+        Map<String, CaseHeader> found = new java.util.HashMap<>();
+        if (caseIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("SELECT " + HEADER_COLUMNS + " FROM projections.case_record WHERE case_id = ANY(?)")
+            .param(caseIds.stream().map(Sql::uuid).toArray(UUID[]::new))
+            .query(Rows.as(CaseHeader.class)).list().forEach(h -> found.put(h.caseId(), h));
+        return found;
+    }
+
+    /** The plans of these cases recorded by {@code at}, by case: what a contact's purpose could link to then. */
+    public Map<String, List<PlanView>> plansRecordedBy(Collection<String> caseIds, Instant at) {
+        Map<String, List<PlanView>> found = new java.util.HashMap<>();
+        if (caseIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                SELECT case_id::text AS case_id, plan_id, kind, title, plan_date AS date, summary, recorded_at,
+                       recorded_by, visit_frequency
+                FROM projections.case_plan WHERE case_id = ANY(?) AND recorded_at <= ?""")
+            .params(caseIds.stream().map(Sql::uuid).toArray(UUID[]::new), Sql.utc(at))
+            .query(rs -> {
+                found.computeIfAbsent(rs.getString("case_id"), k -> new ArrayList<>()).add(new PlanView(
+                        rs.getString("plan_id"), org.casetrail.events.caserecord.PlanKind.valueOf(rs.getString("kind")),
+                        rs.getString("title"), rs.getObject("date", LocalDate.class), rs.getString("summary"),
+                        Sql.instant(rs.getObject("recorded_at", java.time.OffsetDateTime.class)),
+                        rs.getString("recorded_by"), rs.getString("visit_frequency")));
+            });
+        return found;
+    }
 }

@@ -61,4 +61,19 @@ public class GuidanceQueries {
                                                  + "ORDER BY requested_at")
                        .rows();
     }
+
+    /** How many guidance requests each of these contacts raised by {@code at} (those with none are left out). */
+    public java.util.Map<String, Integer> requestedIn(java.util.Collection<String> contactIds, java.time.Instant at) {
+        java.util.Map<String, Integer> found = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT x.contact_id::text, n.counted FROM unnest(?::uuid[]) AS x(contact_id)
+                CROSS JOIN LATERAL (SELECT count(*) AS counted FROM projections.guidance_request
+                                    WHERE contact_id = x.contact_id AND requested_at <= ?) n WHERE n.counted > 0""")
+            .params(contactIds.stream().map(org.casetrail.platform.db.Sql::uuid).toArray(java.util.UUID[]::new),
+                    org.casetrail.platform.db.Sql.utc(at))
+            .query(rs -> {
+                found.put(rs.getString(1), rs.getInt(2));
+            });
+        return found;
+    }
 }

@@ -22,11 +22,9 @@ import org.casetrail.events.risk.Severity;
 import org.casetrail.platform.CasetrailProperties;
 import org.casetrail.platform.time.Times;
 import org.casetrail.query.compliance.VisitStandards;
-import org.casetrail.query.quality.QualityInputs.ActionFact;
-import org.casetrail.query.quality.QualityInputs.ContactFacts;
-import org.casetrail.query.quality.QualityInputs.PlanFact;
-import org.casetrail.query.quality.QualityInputs.RiskFact;
-import org.casetrail.query.quality.QualityInputs.SessionFact;
+import org.casetrail.query.caserecord.CaseViews.PlanView;
+import org.casetrail.query.contact.SignedContacts.ContactParts;
+import org.casetrail.query.session.SessionQueries.SessionBooked;
 import org.casetrail.query.quality.QualityViews.CheckView;
 import org.casetrail.query.quality.QualityViews.ContactQualityView;
 import org.casetrail.query.quality.QualityViews.StandardView;
@@ -130,7 +128,7 @@ public class RecordingStandard {
 
     /** The contact of {@code in} against the standard, as things stood at {@code at}. */
     ContactQualityView check(QualityInputs in, Instant at) {
-        ContactFacts c = in.contact();
+        ContactParts c = in.contact();
         ContactStatements stated = c.statements() == null ? ContactStatements.none() : c.statements();
         LocalDate day = Times.at(c.startedAt(), zone).toLocalDate();
         Map<String, String> failures = new LinkedHashMap<>();
@@ -263,7 +261,7 @@ public class RecordingStandard {
 
     /** A home visit counts toward the visit standard unless it records that the child was not seen. */
     private static boolean countsAsHomeVisit(QualityInputs in) {
-        ContactFacts c = in.contact();
+        ContactParts c = in.contact();
         return c.setting() != null && c.setting().type() == SettingType.HOME
                && (c.childVisit() == null || !Boolean.FALSE.equals(c.childVisit().childSeen()));
     }
@@ -275,8 +273,8 @@ public class RecordingStandard {
     private String frequency(QualityInputs in, LocalDate day, boolean countsAsVisit) {
         String planFrequency = in.plans().stream()
                 .filter(p -> p.visitFrequency() != null && !p.date().isAfter(day))
-                .max(java.util.Comparator.comparing(PlanFact::date))
-                .map(PlanFact::visitFrequency).orElse(null);
+                .max(java.util.Comparator.comparing(PlanView::date))
+                .map(PlanView::visitFrequency).orElse(null);
         VisitStandards.Applied standard = visits.of(in.caseFacts().planType(), planFrequency);
         LocalDate since = in.lastHomeVisit() != null ? Times.at(in.lastHomeVisit(), zone).toLocalDate()
                 : in.caseFacts().openedOn();
@@ -292,13 +290,13 @@ public class RecordingStandard {
     }
 
     /** At least one linked assessment or plan dated within the review period before the contact. */
-    private String currentPlan(Purpose purpose, List<PlanFact> plans, LocalDate day) {
+    private String currentPlan(Purpose purpose, List<PlanView> plans, LocalDate day) {
         List<String> linked = purpose == null ? List.of() : purpose.linkedPlanIds();
         if (linked.isEmpty()) {
             return "Not linked to an assessment or plan";
         }
         LocalDate oldest = day.minus(planReviewPeriod);
-        List<PlanFact> found = plans.stream().filter(p -> linked.contains(p.planId())).toList();
+        List<PlanView> found = plans.stream().filter(p -> linked.contains(p.planId())).toList();
         if (found.stream().anyMatch(p -> !p.date().isBefore(oldest))) {
             return null;
         }
@@ -307,19 +305,19 @@ public class RecordingStandard {
                + ", more than " + words(planReviewPeriod) + " before the contact; review it or link a current one";
     }
 
-    private static String nextSession(List<SessionFact> sessions, ContactStatements stated) {
+    private static String nextSession(List<SessionBooked> sessions, ContactStatements stated) {
         if (sessions.isEmpty()) {
             return stated.noNextSessionReason() != null ? null
                     : "No next session is booked, and no reason is given why not";
         }
-        for (SessionFact s : sessions) {
+        for (SessionBooked s : sessions) {
             boolean placed = s.settingType() == SettingType.PHONE || s.settingType() == SettingType.VIRTUAL
                              || !blank(s.location());
             if (s.scheduledFor() != null && placed && !blank(s.focus())) {
                 return null;
             }
         }
-        SessionFact first = sessions.get(0);
+        SessionBooked first = sessions.get(0);
         List<String> missing = new ArrayList<>();
         if (first.settingType() != SettingType.PHONE && first.settingType() != SettingType.VIRTUAL
             && blank(first.location())) {
@@ -336,7 +334,7 @@ public class RecordingStandard {
      * recorded) to its signing.
      */
     private TimelinessView timeliness(QualityInputs in, Instant at) {
-        ContactFacts c = in.contact();
+        ContactParts c = in.contact();
         Instant ended = c.endedAt() != null ? c.endedAt() : c.startedAt();
         String kind;
         String rule;

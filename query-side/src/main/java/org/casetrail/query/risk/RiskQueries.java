@@ -2,7 +2,10 @@ package org.casetrail.query.risk;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,5 +133,50 @@ public class RiskQueries {
                 rs.getString("identified_by"),
                 Sql.instant(rs.getObject("closed_at", java.time.OffsetDateTime.class)),
                 rs.getString("closed_by"), rs.getString("close_reason"), List.of(), rs.getLong("version"));
+    }
+
+    /** A risk identified in a contact: its severity as it stood at the moment asked about, and its professionals. */
+    public record RiskRaised(String contactId, Severity severity, int professionals) {
+    }
+
+    /**
+     * The risks identified in these contacts by {@code at}, each with its severity as it then stood (the one its
+     * first later review replaced, if reviewed since): one index probe per contact.
+     */
+    public Map<String, List<RiskRaised>> identifiedIn(Collection<String> contactIds, Instant at) {
+        Map<String, List<RiskRaised>> found = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT x.contact_id::text,
+                       coalesce((SELECT rv.previous_severity FROM projections.risk_review rv
+                                 WHERE rv.risk_id = r.risk_id AND rv.reviewed_at > ?
+                                 ORDER BY rv.version LIMIT 1), r.severity) AS severity,
+                       jsonb_array_length(r.professionals) AS professionals
+                FROM unnest(?::uuid[]) AS x(contact_id)
+                CROSS JOIN LATERAL (SELECT * FROM projections.risk WHERE contact_id = x.contact_id
+                                    AND identified_at <= ?) r""")
+            .params(Sql.utc(at), ids(contactIds), Sql.utc(at))
+            .query(rs -> {
+                found.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                     .add(new RiskRaised(rs.getString(1), Severity.valueOf(rs.getString(2)), rs.getInt(3)));
+            });
+        return found;
+    }
+
+    /** How many risk reviews each of these contacts recorded by {@code at} (those with none are left out). */
+    public Map<String, Integer> reviewsIn(Collection<String> contactIds, Instant at) {
+        Map<String, Integer> found = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT x.contact_id::text, n.counted FROM unnest(?::uuid[]) AS x(contact_id)
+                CROSS JOIN LATERAL (SELECT count(*) AS counted FROM projections.risk_review
+                                    WHERE contact_id = x.contact_id AND reviewed_at <= ?) n WHERE n.counted > 0""")
+            .params(ids(contactIds), Sql.utc(at))
+            .query(rs -> {
+                found.put(rs.getString(1), rs.getInt(2));
+            });
+        return found;
+    }
+
+    private static UUID[] ids(Collection<String> ids) {
+        return ids.stream().map(Sql::uuid).toArray(UUID[]::new);
     }
 }

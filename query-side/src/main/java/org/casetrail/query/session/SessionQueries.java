@@ -135,4 +135,26 @@ public class SessionQueries {
                 rs.getString("booked_by"), List.of(), rs.getLong("version"),
                 overdueSessions.now(status, scheduledFor));
     }
+
+    /** A next session as it was booked in a contact: when, where and its focus. */
+    public record SessionBooked(String contactId, Instant scheduledFor, SettingType settingType, String location,
+                                String focus) {
+    }
+
+    /** The sessions booked in these contacts by {@code at}, in booking order: one index probe per contact. */
+    public java.util.Map<String, List<SessionBooked>> bookedIn(java.util.Collection<String> contactIds, Instant at) {
+        java.util.Map<String, List<SessionBooked>> found = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT x.contact_id::text, s.scheduled_for, s.setting_type, s.location, s.focus
+                FROM unnest(?::uuid[]) AS x(contact_id)
+                CROSS JOIN LATERAL (SELECT * FROM projections.session_booking WHERE contact_id = x.contact_id
+                                    AND booked_at <= ? ORDER BY booked_at) s""")
+            .params(contactIds.stream().map(Sql::uuid).toArray(java.util.UUID[]::new), Sql.utc(at))
+            .query(rs -> {
+                found.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(new SessionBooked(
+                        rs.getString(1), Sql.instant(rs.getObject(2, java.time.OffsetDateTime.class)),
+                        SettingType.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5)));
+            });
+        return found;
+    }
 }

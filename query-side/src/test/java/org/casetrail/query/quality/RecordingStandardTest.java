@@ -17,7 +17,7 @@ import org.casetrail.events.contact.SettingType;
 import org.casetrail.platform.CasetrailProperties;
 import org.casetrail.query.compliance.VisitStandards;
 import org.casetrail.query.quality.QualityInputs.CaseFacts;
-import org.casetrail.query.quality.QualityInputs.ContactFacts;
+import org.casetrail.query.contact.SignedContacts.ContactParts;
 import org.casetrail.query.quality.QualityViews.CheckView;
 import org.casetrail.query.quality.QualityViews.ContactQualityView;
 import org.junit.jupiter.api.Test;
@@ -57,7 +57,7 @@ class RecordingStandardTest {
     }
 
     private static QualityInputs inputs(int descriptionLength) {
-        ContactFacts contact = new ContactFacts("c1", "k1", 3, "alex", "DRAFT",
+        ContactParts contact = new ContactParts("c1", "k1", 3, "alex", "DRAFT",
                 List.of(new Attendee("Jo", AttendeeRole.SERVICE_USER, null, null)),
                 new Setting(SettingType.HOME, "12 Acacia Avenue"), START, START.plusSeconds(3600), null,
                 descriptionLength, null, null, null, null);
@@ -71,7 +71,7 @@ class RecordingStandardTest {
 
     private static String reason(ContactQualityView q, String id) {
         return q.steps().stream().flatMap(s -> s.checks().stream()).filter(c -> c.id().equals(id))
-                .map(CheckView::reason).findFirst().orElse(null);
+                .findFirst().map(CheckView::reason).orElse(null);
     }
 
     private static RecordingStandard standard(Map<String, String> settings) {
