@@ -160,8 +160,11 @@ class CaseController {
         return frequency;
     }
 
-    /** The frequency written the one way, or null when {@code given} is not one. */
+    /** The frequency written the one way, or null when {@code given} is none or not one. */
     static String visitFrequencyOrNull(String given) {
+        if (given == null || given.isBlank()) {
+            return null;
+        }
         try {
             VisitStandard standard = VisitStandard.parse(given);
             return standard.amount() > 0 ? standard.text() : null;
