@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.casetrail.events.caserecord.PlanType;
 import org.casetrail.platform.CasetrailProperties;
 import org.casetrail.platform.time.Times;
 import org.casetrail.query.action.ActionQueries;

@@ -1,21 +1,14 @@
 package org.casetrail.query.quality;
 
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.casetrail.platform.time.Times;
 import org.casetrail.query.quality.QualityViews.FiguresView;
 import org.casetrail.query.quality.QualityViews.QualityReportView;
 import org.casetrail.query.quality.QualityViews.ReportContactView;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.casetrail.query.web.CsvRows;
 
 /**
  * The recording-quality report as RFC 4180 CSV: its figures (overall, by worker, by case), or the contacts behind
@@ -27,9 +20,6 @@ public final class QualityCsv {
             "mostMissedStep", "mostMissedCount", "late", "homeVisits", "frequencyKept", "signedShortWithoutReason");
     private static final List<String> CONTACTS = List.of("contactId", "caseId", "serviceUser", "author",
             "occurredAt", "signedAt", "stepsNotMet", "late", "homeVisit", "frequencyKept", "shortfallReason");
-    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-                                                  .build();
-    private static final CsvSchema ROWS = CsvSchema.emptySchema().withLineSeparator("\r\n");
 
     private QualityCsv() {
     }
@@ -45,17 +35,17 @@ public final class QualityCsv {
     public static String contacts(QualityReportView report, ZoneId zone) {
         List<List<String>> rows = new ArrayList<>(List.of(CONTACTS));
         for (ReportContactView c : report.contacts()) {
-            rows.add(List.of(c.contactId(), c.caseId(), text(c.serviceUserName()), text(c.author()),
-                    time(c.occurredAt(), zone), time(c.signedAt(), zone),
+            rows.add(List.of(c.contactId(), c.caseId(), CsvRows.text(c.serviceUserName()), CsvRows.text(c.author()),
+                    CsvRows.time(c.occurredAt(), zone), CsvRows.time(c.signedAt(), zone),
                     c.stepsNotMet().stream().map(String::valueOf).collect(Collectors.joining(" ")),
                     String.valueOf(c.late()), String.valueOf(c.homeVisit()),
-                    c.frequencyKept() == null ? "" : String.valueOf(c.frequencyKept()), text(c.shortfallReason())));
+                    c.frequencyKept() == null ? "" : String.valueOf(c.frequencyKept()), CsvRows.text(c.shortfallReason())));
         }
         return write(rows);
     }
 
     private static List<String> row(FiguresView f) {
-        return List.of(f.group(), text(f.key()), text(f.name()), String.valueOf(f.signed()),
+        return List.of(f.group(), CsvRows.text(f.key()), CsvRows.text(f.name()), String.valueOf(f.signed()),
                 String.valueOf(f.allStepsMet()), f.share() == null ? "" : String.format(java.util.Locale.ROOT, "%.3f", f.share()),
                 f.mostMissedStep() == null ? "" : String.valueOf(f.mostMissedStep()), String.valueOf(f.mostMissedCount()),
                 String.valueOf(f.late()), String.valueOf(f.homeVisits()), String.valueOf(f.frequencyKept()),
@@ -63,18 +53,6 @@ public final class QualityCsv {
     }
 
     private static String write(List<List<String>> rows) {
-        try {
-            return CSV.writer(ROWS).writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the report as CSV", e);
-        }
-    }
-
-    private static String time(Instant instant, ZoneId zone) {
-        return instant == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Times.at(instant, zone));
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
+        return CsvRows.write(rows, "recording-quality report");
     }
 }
