@@ -86,12 +86,15 @@ public class SignedContacts {
             where.append(" AND case_id = ?");
             args.add(Sql.uuid(caseId));
         }
+        // The state is taken apart once per row (each ->'part' of it would unpack the whole state again).
         return jdbc.sql("""
                 SELECT contact_id::text, case_id::text, version, author, status, occurred_at, ended_at, finalised_at,
-                       state->'attendees' AS attendees, state->'setting' AS setting, state->'purpose' AS purpose,
-                       coalesce(char_length(state->>'description'), 0) AS length, state->'childVisit' AS child_visit,
-                       state->'statements' AS statements, state->>'shortfallReason' AS shortfall_reason
-                FROM projections.contact WHERE %s ORDER BY occurred_at, contact_id""".formatted(where))
+                       s.attendees, s.setting, s.purpose, coalesce(char_length(s.description), 0) AS length,
+                       s."childVisit" AS child_visit, s.statements, s."shortfallReason" AS shortfall_reason
+                FROM projections.contact,
+                     jsonb_to_record(state) AS s(attendees jsonb, setting jsonb, purpose jsonb, description text,
+                                                 "childVisit" jsonb, statements jsonb, "shortfallReason" text)
+                WHERE %s ORDER BY occurred_at, contact_id""".formatted(where))
                 .params(args)
                 .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
                         rs.getString(5), rs.getString("attendees"), rs.getString("setting"),

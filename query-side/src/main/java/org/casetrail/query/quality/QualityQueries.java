@@ -52,10 +52,11 @@ public class QualityQueries {
     private final RecordingStandard standard;
     private final Clock clock;
     private final ZoneId zone;
+    private final Lookups lookups;
 
     QualityQueries(ContactsAsOf contacts, SignedContacts signed, CaseQueries cases, RiskQueries risks,
                    ActionQueries actions, GuidanceQueries guidance, SessionQueries sessions,
-                   RecordingStandard standard, Clock clock, CasetrailProperties properties) {
+                   RecordingStandard standard, Clock clock, CasetrailProperties properties, Lookups lookups) {
         this.contacts = contacts;
         this.signed = signed;
         this.cases = cases;
@@ -66,15 +67,14 @@ public class QualityQueries {
         this.standard = standard;
         this.clock = clock;
         this.zone = properties.timeZone();
+        this.lookups = lookups;
     }
 
     /** The contact against the standard now, or as it stood at {@code asOf}; empty if it did not exist then. */
     public Optional<ContactQualityView> contact(String contactId, Instant asOf) {
         Instant at = asOf != null ? asOf : clock.instant();
-        return contacts.state(contactId, asOf).flatMap(state -> {
-            List<ContactParts> one = List.of(ContactParts.of(state));
-            return check(one, at, caseFacts(one)).stream().findFirst();
-        });
+        return contacts.state(contactId, asOf)
+                       .flatMap(state -> check(List.of(ContactParts.of(state)), at).checked().stream().findFirst());
     }
 
     /**
@@ -86,10 +86,10 @@ public class QualityQueries {
         Instant at = clock.instant();
         List<ContactParts> found = signed.signed(Times.startOfDay(from, zone), Times.startOfDay(to.plusDays(1), zone),
                                                  workers, caseId);
-        Map<String, CaseFacts> caseFacts = caseFacts(found);
-        List<ContactQualityView> checked = check(found, at, caseFacts);
+        Checked result = check(found, at);
+        List<ContactQualityView> checked = result.checked();
         Map<String, String> names = new HashMap<>();
-        caseFacts.forEach((id, facts) -> names.put(id, facts.serviceUserName()));
+        result.caseFacts().forEach((id, facts) -> names.put(id, facts.serviceUserName()));
         List<ReportContactView> rows = checked.stream().map(q -> new ReportContactView(q.contactId(), q.caseId(),
                 names.get(q.caseId()), q.author(), q.occurredAt(),
                 q.timeliness() == null ? null : q.timeliness().signedAt(), q.stepsNotMet(), late(q), q.homeVisit(),
@@ -141,8 +141,7 @@ public class QualityQueries {
     }
 
     /** The cases of these contacts, with what a check needs of each. */
-    private Map<String, CaseFacts> caseFacts(List<ContactParts> found) {
-        Set<String> ids = found.stream().map(ContactParts::caseId).collect(Collectors.toSet());
+    private Map<String, CaseFacts> caseFacts(Set<String> ids) {
         Map<String, CaseFacts> facts = new HashMap<>();
         for (CaseHeader c : cases.headers(ids).values()) {
             LocalDate openedOn = c.openedOn() != null ? c.openedOn() : Times.at(c.openedAt(), zone).toLocalDate();
@@ -151,29 +150,45 @@ public class QualityQueries {
         return facts;
     }
 
+    /** The contacts checked, and the facts of their cases. */
+    private record Checked(List<ContactQualityView> checked, Map<String, CaseFacts> caseFacts) {
+    }
+
     /**
-     * Each contact checked as things stood at {@code at}, what it reads asked of each feature once for all of them;
-     * a contact whose case the projections do not hold yet is left out until they do.
+     * Each contact checked as things stood at {@code at}, what it reads asked of each feature once for all of them,
+     * the features side by side (each read is an index probe per contact, independent of the others); a contact
+     * whose case the projections do not hold yet is left out until they do.
      */
-    private List<ContactQualityView> check(List<ContactParts> found, Instant at, Map<String, CaseFacts> caseFacts) {
+    private Checked check(List<ContactParts> found, Instant at) {
         if (found.isEmpty()) {
-            return List.of();
+            return new Checked(List.of(), Map.of());
         }
         List<String> contactIds = found.stream().map(ContactParts::contactId).toList();
-        var plans = cases.plansRecordedBy(caseFacts.keySet(), at);
-        var identified = risks.identifiedIn(contactIds, at);
-        var reviews = risks.reviewsIn(contactIds, at);
-        var assigned = actions.assignedIn(contactIds, at);
-        var requested = guidance.requestedIn(contactIds, at);
-        var booked = sessions.bookedIn(contactIds, at);
+        Set<String> caseIds = found.stream().map(ContactParts::caseId).collect(Collectors.toSet());
+        var facts = lookups.ask(() -> caseFacts(caseIds));
+        var plans = lookups.ask(() -> cases.plansRecordedBy(caseIds, at));
+        var identified = lookups.ask(() -> risks.identifiedIn(contactIds, at));
+        var reviews = lookups.ask(() -> risks.reviewsIn(contactIds, at));
+        var assigned = lookups.ask(() -> actions.assignedIn(contactIds, at));
+        var requested = lookups.ask(() -> guidance.requestedIn(contactIds, at));
+        var booked = lookups.ask(() -> sessions.bookedIn(contactIds, at));
         var lastVisits = signed.lastHomeVisitsBefore(found, at);
+        Map<String, CaseFacts> caseFacts = facts.get();
+        var plansByCase = plans.get();
+        var risksByContact = identified.get();
+        var reviewsByContact = reviews.get();
+        var actionsByContact = assigned.get();
+        var requestsByContact = requested.get();
+        var sessionsByContact = booked.get();
         // The checks are independent of each other: a large report uses every core (the order is kept).
-        return found.parallelStream().filter(c -> caseFacts.containsKey(c.caseId()))
+        return new Checked(found.parallelStream().filter(c -> caseFacts.containsKey(c.caseId()))
                 .map(c -> standard.check(new QualityInputs(c, caseFacts.get(c.caseId()),
-                        plans.getOrDefault(c.caseId(), List.of()), identified.getOrDefault(c.contactId(), List.of()),
-                        reviews.getOrDefault(c.contactId(), 0), assigned.getOrDefault(c.contactId(), List.of()),
-                        requested.getOrDefault(c.contactId(), 0), booked.getOrDefault(c.contactId(), List.of()),
-                        lastVisits.get(c.contactId())), at))
-                .toList();
+                        plansByCase.getOrDefault(c.caseId(), List.of()),
+                        risksByContact.getOrDefault(c.contactId(), List.of()),
+                        reviewsByContact.getOrDefault(c.contactId(), 0),
+                        actionsByContact.getOrDefault(c.contactId(), List.of()),
+                        requestsByContact.getOrDefault(c.contactId(), 0),
+                        sessionsByContact.getOrDefault(c.contactId(), List.of()), lastVisits.get(c.contactId())), at))
+                .toList(), caseFacts);
     }
 }
