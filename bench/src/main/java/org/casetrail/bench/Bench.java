@@ -48,6 +48,8 @@ public final class Bench {
     private static final int CLIENTS = 16;
     private static final Path JAR = Path.of("standalone", "target", "casetrail.jar");
     private static final String PAD = "x".repeat(600);
+    private static final String SCALE_DATABASE = "casetrail_bench_scale";
+    private static final String PLANTED = "planted.json";
 
     private final boolean quick;
     private final String only;
@@ -68,7 +70,8 @@ public final class Bench {
         boolean quick = List.of(args).contains("--quick");
         // Enough kept-alive connections for every client (the default keeps five).
         System.setProperty("http.maxConnections", "64");
-        // --only load (baseline, commands, lag, memory) or --only scale (replay, reads, audit): one half alone.
+        // --only load (baseline, commands, lag, memory) or --only scale (replay, reads, audit): one half alone;
+        // --only reads: the reads again on the store the last scale run left, without loading or rebuilding it.
         String only = option(args, "--only", "all");
         String server = option(args, "--postgres", "jdbc:postgresql://127.0.0.1:5432/");
         String user = option(args, "--user", "postgres");
@@ -100,11 +103,15 @@ public final class Bench {
                 "synchronous_commit", scalar("postgres", "SHOW synchronous_commit"),
                 "fsync", scalar("postgres", "SHOW fsync")));
         try {
-            if (!"scale".equals(only)) {
-                load();
-            }
-            if (!"load".equals(only)) {
-                scale(quick ? 50_000 : 1_000_000, quick ? 500 : 2_000);
+            if ("reads".equals(only)) {
+                readsAgain();
+            } else {
+                if (!"scale".equals(only)) {
+                    load();
+                }
+                if (!"load".equals(only)) {
+                    scale(quick ? 50_000 : 1_000_000, quick ? 500 : 2_000);
+                }
             }
         } catch (Exception e) {
             // What was measured before the failure is still reported, with the failure beside it.
@@ -304,7 +311,7 @@ public final class Bench {
     // At scale: replay, reads and the audit chain over a bulk-loaded store
 
     private void scale(int events, int cases) throws Exception {
-        String database = "casetrail_bench_scale";
+        String database = SCALE_DATABASE;
         recreate(database);
         progress("scale: creating the schema in " + database);
         try (Service service = Service.start(JAR, server + database, user, 18951, work)) {
@@ -322,6 +329,8 @@ public final class Bench {
                     });
             c.createStatement().execute("ANALYZE domain_event_entry");
         }
+        // What the reads look for, kept for --only reads on this store later.
+        JSON.writeValue(work.resolve(PLANTED).toFile(), planted);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("events", planted.events());
         data.put("cases", planted.cases());
@@ -366,6 +375,32 @@ public final class Bench {
         progress("audit: verifying the chain the service built over " + database);
         report.put("auditVerification", verification(database));
         archive(database);
+    }
+
+    /**
+     * The reads alone, on the store the last scale run built ({@value #SCALE_DATABASE}): the service started on it,
+     * given time to reach the head and warmed up by one round of reads, then measured as in a full run. For trying
+     * a change to a read in minutes.
+     */
+    private void readsAgain() throws Exception {
+        Path file = work.resolve(PLANTED);
+        if (!Files.exists(file)) {
+            throw new IllegalStateException("No " + file + ": run --only scale once first");
+        }
+        Dataset.Planted planted = JSON.readValue(file.toFile(), Dataset.Planted.class);
+        report.put("dataset", Map.of("events", planted.events(), "cases", planted.cases(), "note",
+                "the store a previous scale run left"));
+        progress("reads: starting the service on " + SCALE_DATABASE);
+        try (Service service = Service.start(JAR, server + SCALE_DATABASE, user, 18951, work)) {
+            String reader = "Bearer " + service.token(planted.busiestAssignee(), "PRACTITIONER");
+            awaitProcessors(service, reader, get(service, reader, "/actuator/projections").path("head").asLong(),
+                            Duration.ofHours(2));
+            // A full run's service has replayed a million events before its reads; this one is started cold.
+            progress("reads: a first round to warm the service up (not reported)");
+            reads(service, reader, planted);
+            progress("reads at scale");
+            report.put("reads", reads(service, reader, planted));
+        }
     }
 
     /**
