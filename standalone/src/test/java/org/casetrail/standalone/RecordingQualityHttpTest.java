@@ -198,6 +198,22 @@ class RecordingQualityHttpTest extends HttpTestSupport {
         assertThat(item.path("standard").asText()).isEqualTo("a home visit every 1 week, as the plan sets");
         assertThat(item.path("overdue").asBoolean()).isTrue();
 
+        // Two plans of one date: the one recorded later sets the frequency, for the check and the visit report alike.
+        plan(caseId, today().minusDays(20), "3 weeks");
+        eventually(() -> alex().get("/api/cases/" + caseId).json(), c -> c.path("plans").size() == 3,
+                   Duration.ofSeconds(10));
+        String third = draft(caseId, phone.formatted(start, start.plusSeconds(600), plan));
+        JsonNode latest = settledQuality(third, 1, 0);
+        assertThat(latest.path("frequencyKept").asBoolean()).as("21 days from the opening: " + latest).isTrue();
+        JsonNode reported = null;
+        for (JsonNode v : alex().get("/api/compliance/visits").json().path("items")) {
+            if (v.path("caseId").asText().equals(caseId)) {
+                reported = v;
+            }
+        }
+        assertThat(reported).isNotNull();
+        assertThat(reported.path("standard").asText()).isEqualTo("a home visit every 3 weeks, as the plan sets");
+
         for (String bad : List.of("weekly", "0 days", "1000 days", "1 fortnight")) {
             var refused = alex().post("/api/cases/" + caseId + "/plans", """
                     {"kind": "CARE_PLAN", "title": "Bad", "date": "2026-11-01", "visitFrequency": "%s"}""".formatted(bad));

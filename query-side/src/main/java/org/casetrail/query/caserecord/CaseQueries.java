@@ -139,8 +139,8 @@ public class CaseQueries implements KnownCases {
     }
 
     /**
-     * The visit frequency set by each case's latest plan (by the date it bears, on or before {@code onOrBefore})
-     * that sets one, for those of {@code caseIds} with such a plan.
+     * The visit frequency set by each case's latest plan (by the date it bears, on or before {@code onOrBefore};
+     * of two of a date, the one recorded later) that sets one, for those of {@code caseIds} with such a plan.
      */
     public Map<String, String> planVisitFrequencies(LocalDate onOrBefore, Collection<String> caseIds) {
         Map<String, String> found = new java.util.HashMap<>();

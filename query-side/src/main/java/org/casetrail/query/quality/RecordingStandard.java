@@ -271,9 +271,11 @@ public class RecordingStandard {
      * (or from the referral), by the plan's own frequency where the latest plan sets one, else the plan type's.
      */
     private String frequency(QualityInputs in, LocalDate day, boolean countsAsVisit) {
+        // The latest plan by its date that sets one; of two of a date, the one recorded later (as the visit report
+        // chooses: CaseQueries.planVisitFrequencies).
         String planFrequency = in.plans().stream()
                 .filter(p -> p.visitFrequency() != null && !p.date().isAfter(day))
-                .max(java.util.Comparator.comparing(PlanView::date))
+                .max(java.util.Comparator.comparing(PlanView::date).thenComparing(PlanView::recordedAt))
                 .map(PlanView::visitFrequency).orElse(null);
         VisitStandards.Applied standard = visits.of(in.caseFacts().planType(), planFrequency);
         LocalDate since = in.lastHomeVisit() != null ? Times.at(in.lastHomeVisit(), zone).toLocalDate()
