@@ -2,9 +2,12 @@ package org.casetrail.audit.verify;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -30,6 +33,7 @@ import java.util.HexFormat;
 public final class CheckpointSigner {
 
     private static final System.Logger log = System.getLogger(CheckpointSigner.class.getName());
+    private static final Object CREATING = new Object();
 
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
@@ -42,24 +46,42 @@ public final class CheckpointSigner {
     public static CheckpointSigner loadOrCreate(Path privateKeyFile) {
         Path publicKeyFile = Path.of(privateKeyFile + ".pub");
         try {
-            KeyFactory keys = KeyFactory.getInstance("Ed25519");
             if (Files.exists(privateKeyFile) && Files.exists(publicKeyFile)) {
-                return new CheckpointSigner(keys.generatePrivate(new PKCS8EncodedKeySpec(pem(privateKeyFile))),
-                                            keys.generatePublic(new X509EncodedKeySpec(pem(publicKeyFile))));
+                // Read where it is, without a lock: a key mounted read-only (a secret) needs none.
+                return load(privateKeyFile, publicKeyFile);
             }
-            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
             Files.createDirectories(privateKeyFile.toAbsolutePath().getParent());
-            Files.writeString(privateKeyFile, toPem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            restrict(privateKeyFile);
-            Files.writeString(publicKeyFile, toPem("PUBLIC KEY", pair.getPublic().getEncoded()));
-            log.log(System.Logger.Level.WARNING, "Made a new audit signing key at {0}; keep it safe and outside the database",
-                    privateKeyFile);
-            return new CheckpointSigner(pair.getPrivate(), pair.getPublic());
+            // Nodes sharing the key's directory may start together: one makes the pair and the others read it, so
+            // every node signs with the same key (a lock on a file beside it between processes, a monitor between
+            // threads of one process, which a file lock does not separate).
+            synchronized (CREATING) {
+                try (FileChannel channel = FileChannel.open(Path.of(privateKeyFile + ".lock"),
+                                                            StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                     FileLock held = channel.lock()) {
+                    if (Files.exists(privateKeyFile) && Files.exists(publicKeyFile)) {
+                        return load(privateKeyFile, publicKeyFile);
+                    }
+                    KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+                    Files.writeString(privateKeyFile, toPem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+                    restrict(privateKeyFile);
+                    Files.writeString(publicKeyFile, toPem("PUBLIC KEY", pair.getPublic().getEncoded()));
+                    log.log(System.Logger.Level.WARNING,
+                            "Made a new audit signing key at {0}; keep it safe and outside the database", privateKeyFile);
+                    return new CheckpointSigner(pair.getPrivate(), pair.getPublic());
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or write the audit signing key " + privateKeyFile, e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot use the audit signing key " + privateKeyFile, e);
         }
+    }
+
+    private static CheckpointSigner load(Path privateKeyFile, Path publicKeyFile)
+            throws IOException, GeneralSecurityException {
+        KeyFactory keys = KeyFactory.getInstance("Ed25519");
+        return new CheckpointSigner(keys.generatePrivate(new PKCS8EncodedKeySpec(pem(privateKeyFile))),
+                                    keys.generatePublic(new X509EncodedKeySpec(pem(publicKeyFile))));
     }
 
     public static byte[] message(long position, byte[] headHash, Instant at) {
