@@ -1,0 +1,356 @@
+package org.casetrail.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Three nodes, each its own JVM, on one PostgreSQL (the external server), written to and read from all at once;
+ * one is killed (SIGKILL) mid-load, then the one that owns the audit chain. Afterwards: every acknowledged write is
+ * in the event store exactly once; the audit chain covers every event and verifies; the projections the survivor
+ * kept equal a rebuild of them from the events (so no event was skipped); and how long the chain took to move to
+ * another node and the projections to catch up. Skipped where no external PostgreSQL answers.
+ */
+class NodesKilledTest {
+
+    private static final String DATABASE = "casetrail_nodes_" + UUID.randomUUID().toString().replace("-", "");
+    private static final Duration LOAD = Duration.ofSeconds(24);
+
+    private static Path work;
+    private static final List<Node> nodes = new ArrayList<>();
+    private static boolean databaseMade;
+
+    /** One node: its JVM and its port. */
+    private record Node(String name, Process process, int port) {
+
+        Api as(String user) {
+            return Api.at(port).as(user);
+        }
+
+        boolean alive() {
+            return process.isAlive();
+        }
+    }
+
+    /** A write the service acknowledged: the record, the version it answered and the text it stored. */
+    private record Acknowledged(String recordId, long version, String text) {
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        try (Connection connection = DriverManager.getConnection(ExternalPostgresTest.SERVER + "postgres",
+                                                                 ExternalPostgresTest.USER, "")) {
+            connection.createStatement().execute("CREATE DATABASE " + DATABASE);
+            databaseMade = true;
+        } catch (SQLException e) {
+            Assumptions.abort("No external PostgreSQL at " + ExternalPostgresTest.SERVER + ": " + e.getMessage());
+        }
+        work = Files.createTempDirectory("casetrail-nodes");
+        // The first node makes the schema and the signing key; the others then start together.
+        nodes.add(node("node-1"));
+        awaitReady(nodes.get(0));
+        nodes.add(node("node-2"));
+        nodes.add(node("node-3"));
+        awaitReady(nodes.get(1));
+        awaitReady(nodes.get(2));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (Node node : nodes) {
+            node.process().destroy();
+        }
+        for (Node node : nodes) {
+            if (!node.process().waitFor(30, TimeUnit.SECONDS)) {
+                node.process().destroyForcibly();
+            }
+        }
+        if (databaseMade) {
+            try (Connection connection = DriverManager.getConnection(ExternalPostgresTest.SERVER + "postgres",
+                                                                     ExternalPostgresTest.USER, "")) {
+                connection.createStatement().execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            }
+        }
+    }
+
+    @Test
+    void killedNodesLoseSkipAndDoubleNothing() throws Exception {
+        JdbcTemplate db = new JdbcTemplate(new SingleConnectionDataSource(ExternalPostgresTest.SERVER + DATABASE,
+                                                                         ExternalPostgresTest.USER, "", true));
+        List<String> cases = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            cases.add(nodes.get(i % 3).as("alex").post("/api/cases", HttpTestSupport.JO.formatted("nodes-" + i))
+                           .text("caseId"));
+        }
+        ConcurrentLinkedQueue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
+        AtomicInteger requests = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger readsBehind = new AtomicInteger();
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        List<Future<?>> load = new ArrayList<>();
+        for (int c = 0; c < 6; c++) {
+            int client = c;
+            load.add(clients.submit(() -> drive(client, cases, running, acknowledged, requests, failed,
+                                                readsBehind)));
+        }
+
+        // A third of the way in, one node dies without a word.
+        Thread.sleep(LOAD.toMillis() / 3);
+        Node killed = nodes.get(1);
+        killed.process().destroyForcibly().waitFor();
+
+        // Then the node that owns the audit chain (the first to have claimed it, or whichever took it over).
+        Thread.sleep(LOAD.toMillis() / 3);
+        long chainOwnerKilledAt = System.nanoTime();
+        Node owner = chainOwner(db);
+        long chainAtKill = chainLength(db);
+        if (owner != null && owner.alive()) {
+            owner.process().destroyForcibly().waitFor();
+        }
+        Node survivor = nodes.stream().filter(Node::alive).findFirst().orElseThrow();
+        // The chain moves: a live node owns it and links events past where it stood.
+        Node newOwner = HttpTestSupport.eventually(() -> {
+            Node now = chainOwner(db);
+            return now != null && now.alive() && chainLength(db) > chainAtKill ? now : null;
+        }, now -> now != null, Duration.ofSeconds(60));
+        double handOverSeconds = (System.nanoTime() - chainOwnerKilledAt) / 1e9;
+        assertThat(newOwner).as("a live node took the audit chain over").isNotNull();
+
+        Thread.sleep(LOAD.toMillis() / 3);
+        running.set(false);
+        for (Future<?> client : load) {
+            client.get(60, TimeUnit.SECONDS);
+        }
+        clients.shutdown();
+        long loadEnded = System.nanoTime();
+
+        // Every processor on the survivor reaches the head, and the chain links every event.
+        long head = db.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        HttpTestSupport.eventually(() -> caughtUp(survivor, head), up -> up, Duration.ofSeconds(120));
+        HttpTestSupport.eventually(() -> chainLength(db) >= events(db), linked -> linked, Duration.ofSeconds(60));
+        double catchUpSeconds = (System.nanoTime() - loadEnded) / 1e9;
+
+        // Exactly once: each acknowledged write is one event, with its text, at the version answered.
+        Map<String, Long> found = new LinkedHashMap<>();
+        for (Acknowledged write : acknowledged) {
+            found.merge(write.recordId() + "@" + write.version(), db.queryForObject("""
+                    SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = ?
+                      AND position(? in convert_from(payload, 'UTF8')) > 0""", Long.class,
+                    write.recordId(), write.version() - 1, write.text()), Long::sum);
+        }
+        assertThat(found.values().stream().filter(n -> n != 1).count())
+                .as("acknowledged writes not stored exactly once").isZero();
+
+        // The chain covers every event once and verifies.
+        assertThat(chainLength(db)).isEqualTo(events(db));
+        assertThat(db.queryForObject("SELECT count(DISTINCT global_index) FROM audit.chain", Long.class))
+                .isEqualTo(events(db));
+        JsonNode verified = survivor.as("avery").get("/api/audit/verify").json();
+        assertThat(verified.path("verified").asBoolean()).as(verified.toString()).isTrue();
+
+        // What the projections hold equals what a rebuild from the events makes: nothing was skipped or doubled.
+        Map<String, List<Map<String, Object>>> kept = projections(db);
+        var started = survivor.as("morgan").post("/actuator/projections", "");
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        JsonNode rebuild = HttpTestSupport.eventually(
+                () -> survivor.as("morgan").get("/actuator/projections").json().path("rebuild"),
+                r -> r.path("finished").asBoolean(), Duration.ofSeconds(120));
+        assertThat(rebuild.has("failure")).as(rebuild.toString()).isFalse();
+        assertThat(projections(db)).as("the projections kept through the kills equal a rebuild").isEqualTo(kept);
+
+        System.out.printf("Nodes killed: %d writes asked, %d acknowledged, %d found once, %d failed writes (to "
+                          + "the dead nodes), %d reads not answered in time (while a dead node's processors moved); "
+                          + "audit chain moved in %.1f s, projections caught up %.1f s after the load; %d events%n",
+                          requests.get(), acknowledged.size(), found.size(), failed.get(), readsBehind.get(),
+                          handOverSeconds, catchUpSeconds, events(db));
+        assertThat(acknowledged.size()).as("the load wrote").isGreaterThan(100);
+    }
+
+    /** One client: drafts contacts and edits them on any node, reading each write back on another. */
+    private static Void drive(int client, List<String> cases, AtomicBoolean running,
+                              ConcurrentLinkedQueue<Acknowledged> acknowledged, AtomicInteger requests,
+                              AtomicInteger failed, AtomicInteger readsBehind) {
+        Random random = new Random(client);
+        String contactId = null;
+        long version = 0;
+        int n = 0;
+        while (running.get()) {
+            Node node = nodes.get(random.nextInt(nodes.size()));
+            String text = "client " + client + " write " + (n++) + " " + UUID.randomUUID();
+            requests.incrementAndGet();
+            try {
+                if (contactId == null || random.nextInt(6) == 0) {
+                    var drafted = node.as("alex").post("/api/cases/" + cases.get(random.nextInt(cases.size()))
+                                                       + "/contacts", """
+                            {"setting": {"type": "OFFICE"}, "startedAt": "2026-11-20T10:00:00Z",
+                             "description": "%s"}""".formatted(text));
+                    if (drafted.status() != 201) {
+                        failed.incrementAndGet();
+                        continue;
+                    }
+                    contactId = drafted.text("contactId");
+                    version = 1;
+                } else {
+                    var edited = node.as("alex").put("/api/contacts/" + contactId + "/description",
+                                                     "{\"text\": \"" + text + "\"}");
+                    if (edited.status() != 200) {
+                        failed.incrementAndGet();
+                        continue;
+                    }
+                    version = edited.json().path("version").asLong();
+                }
+                acknowledged.add(new Acknowledged(contactId, version, text));
+            } catch (IllegalStateException refused) {
+                // The node is dead: the write was never acknowledged.
+                failed.incrementAndGet();
+                continue;
+            }
+            try {
+                Node reader = nodes.get(random.nextInt(nodes.size()));
+                var read = reader.as("alex").get("/api/contacts/" + contactId + "?minVersion=" + version);
+                if (read.status() != 200) {
+                    readsBehind.incrementAndGet();
+                }
+            } catch (IllegalStateException deadReader) {
+                // Read from a dead node: nothing to learn.
+            }
+        }
+        return null;
+    }
+
+    /** The node whose JVM owns the audit chain's claim now (Axon writes its owner as pid@host). */
+    private static Node chainOwner(JdbcTemplate db) {
+        List<String> owners = db.queryForList("SELECT owner FROM token_entry WHERE processor_name = ?",
+                                              String.class, "audit-chain");
+        if (owners.isEmpty() || owners.get(0) == null) {
+            return null;
+        }
+        String pid = owners.get(0).split("@")[0];
+        return nodes.stream().filter(n -> String.valueOf(n.process().pid()).equals(pid)).findFirst().orElse(null);
+    }
+
+    private static long chainLength(JdbcTemplate db) {
+        return db.queryForObject("SELECT count(*) FROM audit.chain", Long.class);
+    }
+
+    private static long events(JdbcTemplate db) {
+        return db.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+    }
+
+    /**
+     * Whether the node has claimed every processor (those a dead node held, once their claims ran out) and each has
+     * reached {@code head}, as its health reports them.
+     */
+    private static boolean caughtUp(Node node, long head) {
+        JsonNode processors = node.as("morgan").get("/actuator/health").json().path("components")
+                                  .path("eventProcessors").path("details");
+        if (processors.isMissingNode() || processors.isEmpty()) {
+            return false;
+        }
+        for (JsonNode processor : processors) {
+            boolean claimed = false;
+            for (var segments = processor.fields(); segments.hasNext(); ) {
+                var segment = segments.next();
+                if (segment.getKey().startsWith("segment-")) {
+                    claimed = true;
+                    if (segment.getValue().path("position").asLong() < head) {
+                        return false;
+                    }
+                }
+            }
+            if (!claimed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every projection table, whole, in a stable order. */
+    private static Map<String, List<Map<String, Object>>> projections(JdbcTemplate db) {
+        Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+        for (String table : db.queryForList("""
+                SELECT table_name FROM information_schema.tables
+                WHERE table_schema = 'projections' AND table_name NOT LIKE 'flyway%' ORDER BY table_name""",
+                String.class)) {
+            tables.put(table, db.queryForList("SELECT * FROM projections." + table + " ORDER BY 1, 2"));
+        }
+        return tables;
+    }
+
+    /** A node in its own JVM: the standalone application from this build's classes, on the external database. */
+    private static Node node(String name) throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                                 .filter(entry -> !entry.endsWith("test-classes"))
+                                 .collect(Collectors.joining(File.pathSeparator));
+        Path data = Files.createDirectories(work.resolve(name));
+        Process process = new ProcessBuilder("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m",
+                "-cp", classPath, CasetrailApplication.class.getName(), "--server.port=" + port,
+                "--spring.datasource.url=" + ExternalPostgresTest.SERVER + DATABASE,
+                "--spring.datasource.username=" + ExternalPostgresTest.USER, "--spring.datasource.password=",
+                "--casetrail.data-dir=" + data, "--casetrail.audit.signing-key=" + work.resolve("audit-key.pem"),
+                "--logging.level.org.axonframework=WARN")
+                .redirectErrorStream(true).redirectOutput(work.resolve(name + ".log").toFile()).start();
+        return new Node(name, process, port);
+    }
+
+    private static void awaitReady(Node node) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        HttpClient client = HttpClient.newHttpClient();
+        while (System.nanoTime() < deadline) {
+            assertThat(node.alive()).as(node.name() + " stopped; see " + work).isTrue();
+            try {
+                var response = client.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + node.port() + "/actuator/health/readiness")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Still starting.
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(node.name() + " did not become ready; see " + work);
+    }
+}
