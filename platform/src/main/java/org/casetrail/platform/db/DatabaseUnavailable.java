@@ -6,6 +6,7 @@ import java.sql.SQLTransientConnectionException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure means the database cannot be reached just now (restarting, failing over, out of
@@ -18,6 +19,14 @@ public final class DatabaseUnavailable {
 
     public static boolean is(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            // A commit or rollback the connection failed under: the driver's own failure (the pool's "Connection is
+            // closed" carries no SQL state), else the commit's failure a rollback replaced, says why.
+            if (cause instanceof TransactionSystemException tx
+                && (tx.getCause() instanceof SQLException sql && (sql.getSQLState() == null
+                                                                   || sql.getSQLState().startsWith("08"))
+                    || tx.getApplicationException() != null && is(tx.getApplicationException()))) {
+                return true;
+            }
             if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
                 || cause instanceof SQLTransientConnectionException || cause instanceof SQLRecoverableException) {
                 return true;
@@ -29,6 +38,19 @@ public final class DatabaseUnavailable {
             }
             if (cause.getCause() == cause) {
                 break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the database went away while a transaction was ending, so that what it wrote may or may not have been
+     * committed: the client must find out (read the record, or send again with the same Idempotency-Key).
+     */
+    public static boolean outcomeUnknown(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof TransactionSystemException) {
+                return true;
             }
         }
         return false;

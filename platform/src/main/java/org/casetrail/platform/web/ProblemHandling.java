@@ -213,20 +213,26 @@ public class ProblemHandling {
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (DatabaseUnavailable.is(e)) {
             log.warn("The database cannot be reached: {}", e.getMessage());
-            return unavailable();
+            return DatabaseUnavailable.outcomeUnknown(e) ? unavailable(OUTCOME_UNKNOWN) : unavailable();
         }
         log.error("Unexpected failure", e);
         return Problems.respond(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; quote the correlation id when reporting it"));
     }
 
+    private static final String OUTCOME_UNKNOWN = "The database went away as the change was being stored, so it may "
+            + "or may not have been: read the record, or send it again with the same Idempotency-Key, shortly";
+
     /** The database is restarting or failing over: nothing was stored; try again in a few seconds. */
     static ResponseEntity<ProblemDetail> unavailable() {
+        return unavailable("The database cannot be reached just now; nothing was stored; retry shortly");
+    }
+
+    private static ResponseEntity<ProblemDetail> unavailable(String detail) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                              .header("Retry-After", "5")
                              .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                             .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
-                                     "The database cannot be reached just now; nothing was stored; retry shortly"));
+                             .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE", detail));
     }
 
     /** Jackson reports a body cut short inside an object as a mapping problem of the field it was reading. */

@@ -3,6 +3,7 @@ package org.casetrail.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
+import java.util.List;
 
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,26 @@ class DatabaseUnavailableTest {
             assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("5");
             assertThat(response.getBody().getProperties()).containsEntry("code", "DATABASE_UNAVAILABLE");
         }
+    }
+
+    @Test
+    void aCommitCutOffIs503SayingItMayHaveBeenStored() {
+        // As Spring throws it when the commit's connection broke: the rollback on the pool's closed connection.
+        var rollback = new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        var commit = new org.springframework.transaction.TransactionSystemException("JDBC commit failed",
+                new org.postgresql.util.PSQLException("An I/O error occurred while sending to the backend.",
+                                                      org.postgresql.util.PSQLState.CONNECTION_FAILURE));
+
+        for (var cutOff : List.of(rollback, commit)) {
+            var response = handling.unexpected(cutOff);
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(response.getBody().getProperties()).containsEntry("code", "DATABASE_UNAVAILABLE");
+            assertThat(response.getBody().getDetail()).contains("may or may not have been");
+        }
+        assertThat(handling.unexpected(new org.springframework.transaction.TransactionSystemException("a bug"))
+                           .getStatusCode()).as("a failed commit for another reason").isEqualTo(
+                                   HttpStatus.INTERNAL_SERVER_ERROR);
     }
 
     @Test
