@@ -14,6 +14,8 @@ import org.springframework.transaction.TransactionSystemException;
  */
 public final class DatabaseUnavailable {
 
+    private static final String POOL_CONNECTION_CLOSED = "Connection is closed";
+
     private DatabaseUnavailable() {
     }
 
@@ -29,6 +31,11 @@ public final class DatabaseUnavailable {
             }
             if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
                 || cause instanceof SQLTransientConnectionException || cause instanceof SQLRecoverableException) {
+                return true;
+            }
+            // The pool's own word for a connection the server dropped under a request: it carries no SQL state.
+            if (cause instanceof SQLException sql && sql.getSQLState() == null
+                && POOL_CONNECTION_CLOSED.equals(sql.getMessage())) {
                 return true;
             }
             // PostgreSQL's connection exceptions (08...) and an administrator's shutdown or restart (57P0x).

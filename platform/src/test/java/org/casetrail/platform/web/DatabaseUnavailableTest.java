@@ -21,7 +21,10 @@ class DatabaseUnavailableTest {
                 new CannotGetJdbcConnectionException("pool exhausted"),
                 new EventStoreException("store failed", new SQLException("connection refused", "08001")),
                 new IllegalStateException(new SQLException("terminating connection due to administrator command",
-                                                           "57P01"))}) {
+                                                           "57P01")),
+                // Axon preparing its append on a pooled connection the restarted server had dropped.
+                new org.axonframework.common.jdbc.JdbcException("Failed to create a SQL statement",
+                                                                new SQLException("Connection is closed"))}) {
             var response = handling.unexpected(lost);
             assertThat(response.getStatusCode()).as(lost.toString()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
             assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("5");
