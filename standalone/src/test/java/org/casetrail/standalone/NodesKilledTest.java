@@ -186,14 +186,15 @@ class NodesKilledTest {
         assertThat(verified.path("verified").asBoolean()).as(verified.toString()).isTrue();
 
         // What the projections hold equals what a rebuild from the events makes: nothing was skipped or doubled.
-        Map<String, List<Map<String, Object>>> kept = projections(db);
+        Map<String, List<Map<String, Object>>> kept = ProjectionTables.snapshot(db);
         var started = survivor.as("morgan").post("/actuator/projections", "");
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         JsonNode rebuild = HttpTestSupport.eventually(
                 () -> survivor.as("morgan").get("/actuator/projections").json().path("rebuild"),
                 r -> r.path("finished").asBoolean(), Duration.ofSeconds(120));
         assertThat(rebuild.has("failure")).as(rebuild.toString()).isFalse();
-        assertThat(projections(db)).as("the projections kept through the kills equal a rebuild").isEqualTo(kept);
+        assertThat(ProjectionTables.snapshot(db)).as("the projections kept through the kills equal a rebuild")
+                                                 .isEqualTo(kept);
 
         System.out.printf("Nodes killed: %d writes asked, %d acknowledged, %d found once, %d failed writes (to "
                           + "the dead nodes), %d reads not answered in time (while a dead node's processors moved); "
@@ -300,18 +301,6 @@ class NodesKilledTest {
             }
         }
         return true;
-    }
-
-    /** Every projection table, whole, in a stable order. */
-    private static Map<String, List<Map<String, Object>>> projections(JdbcTemplate db) {
-        Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
-        for (String table : db.queryForList("""
-                SELECT table_name FROM information_schema.tables
-                WHERE table_schema = 'projections' AND table_name NOT LIKE 'flyway%' ORDER BY table_name""",
-                String.class)) {
-            tables.put(table, db.queryForList("SELECT * FROM projections." + table + " ORDER BY 1, 2"));
-        }
-        return tables;
     }
 
     /** A node in its own JVM: the standalone application from this build's classes, on the external database. */

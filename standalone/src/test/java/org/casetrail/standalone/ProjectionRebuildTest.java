@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,7 +44,7 @@ class ProjectionRebuildTest {
         for (var processor : processors()) {
             rebuild.awaitPosition(processor, head, Duration.ofSeconds(20));
         }
-        Map<String, List<Map<String, Object>>> before = snapshot();
+        Map<String, List<Map<String, Object>>> before = ProjectionTables.snapshot(jdbc);
         String digestBefore = Api.at(port).as("alex").get("/api/cases/" + lastCase + "/chronology").text("digest");
         JsonNode qualityBefore = quality();
         assertThat(qualityBefore.path("all").path("signed").asInt()).isEqualTo(6);
@@ -71,7 +70,7 @@ class ProjectionRebuildTest {
         assertThat(Api.at(port).as("morgan").post("/actuator/projections/audit-chain", "").status())
                 .as("the audit chain is not a projection").isEqualTo(404);
 
-        assertThat(snapshot()).isEqualTo(before);
+        assertThat(ProjectionTables.snapshot(jdbc)).isEqualTo(before);
         assertThat(Api.at(port).as("alex").get("/api/cases/" + lastCase + "/chronology").text("digest"))
                 .as("the chronology's digest survives a rebuild").isEqualTo(digestBefore);
         assertThat(quality()).as("every contact's recording-quality check survives a rebuild").isEqualTo(qualityBefore);
@@ -162,17 +161,5 @@ class ProjectionRebuildTest {
                          .map(StreamingEventProcessor.class::cast)
                          .filter(StreamingEventProcessor::supportsReset)
                          .toList();
-    }
-
-    /** Every projection table, whole, in a stable order. */
-    private Map<String, List<Map<String, Object>>> snapshot() {
-        Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
-        for (String table : jdbc.queryForList("""
-                SELECT table_name FROM information_schema.tables
-                WHERE table_schema = 'projections' AND table_name NOT LIKE 'flyway%' ORDER BY table_name""",
-                String.class)) {
-            tables.put(table, jdbc.queryForList("SELECT * FROM projections." + table + " ORDER BY 1, 2"));
-        }
-        return tables;
     }
 }

@@ -17,9 +17,7 @@ import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
-import com.zaxxer.hikari.HikariDataSource;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** Rows onto view records by name, against PostgreSQL: the same records Spring's own mapper made, and faster. */
 class RowsTest {
@@ -30,32 +28,26 @@ class RowsTest {
                 long version, int count, Integer maybeCount, Long maybeVersion, Boolean maybeDone) {
     }
 
-    static EmbeddedPostgres postgres;
-    static HikariDataSource dataSource;
+    static TestDatabase database;
     static JdbcTemplate jdbc;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        jdbc = new JdbcTemplate(dataSource);
-        jdbc.execute("""
+        database = TestDatabase.start("""
                 CREATE TABLE item (item_id UUID PRIMARY KEY, name TEXT, opened_at TIMESTAMPTZ, due_on DATE,
                                    colour VARCHAR(10), done BOOLEAN, version BIGINT, count INT, maybe_count INT,
-                                   maybe_version BIGINT, maybe_done BOOLEAN)""");
-        jdbc.execute("""
+                                   maybe_version BIGINT, maybe_done BOOLEAN)""", """
                 INSERT INTO item VALUES
                   ('7f1c1a52-0c7e-4b7e-9a51-2f1f7d1a0001', 'Ζωή Ōsaka 山田', '2026-03-29 00:30:00+00', '2026-12-01',
                    'GREEN', true, 9007199254740993, 7, 3, 12, false),
                   ('7f1c1a52-0c7e-4b7e-9a51-2f1f7d1a0002', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
                    NULL)""");
+        jdbc = database.jdbc();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        dataSource.close();
-        postgres.close();
+        database.close();
     }
 
     private static final String SELECT = """

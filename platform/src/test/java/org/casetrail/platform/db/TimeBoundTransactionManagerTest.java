@@ -14,7 +14,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The application's own guard, with no help from the server: on PostgreSQL before 17 there is no
@@ -22,23 +21,20 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 class TimeBoundTransactionManagerTest {
 
-    static EmbeddedPostgres postgres;
+    static TestDatabase database;
     static HikariDataSource dataSource;
     static JdbcTemplate jdbc;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        jdbc = new JdbcTemplate(dataSource);
-        jdbc.execute("CREATE TABLE written (id INT PRIMARY KEY)");
+        database = TestDatabase.start("CREATE TABLE written (id INT PRIMARY KEY)");
+        dataSource = database.dataSource();
+        jdbc = database.jdbc();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        dataSource.close();
-        postgres.close();
+        database.close();
     }
 
     private TransactionTemplate limitedTo(Duration limit) {
