@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
@@ -31,12 +30,8 @@ import org.springframework.jdbc.support.JdbcUtils;
  */
 public final class Rows {
 
+    /** For a component of a type read by none of the cases below (Instants are read as timestamps there). */
     private static final DefaultConversionService CONVERSIONS = new DefaultConversionService();
-
-    static {
-        CONVERSIONS.addConverter(Timestamp.class, Instant.class, Timestamp::toInstant);
-        CONVERSIONS.addConverter(OffsetDateTime.class, Instant.class, OffsetDateTime::toInstant);
-    }
 
     private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
         @Override
@@ -162,7 +157,8 @@ public final class Rows {
             }
             if (wanted.isEnum()) {
                 String name = rs.getString(column);
-                return name == null || name.isBlank() ? null : Enum.valueOf((Class<? extends Enum>) wanted, name.trim());
+                return name == null || name.isBlank() ? null
+                        : Enum.valueOf((Class<? extends Enum>) wanted, name.trim());
             }
             if (wanted == long.class || wanted == Long.class) {
                 long n = rs.getLong(column);
