@@ -21,12 +21,10 @@ public final class DatabaseUnavailable {
 
     public static boolean is(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            // A commit or rollback the connection failed under: the driver's own failure (the pool's "Connection is
-            // closed" carries no SQL state), else the commit's failure a rollback replaced, says why.
-            if (cause instanceof TransactionSystemException tx
-                && (tx.getCause() instanceof SQLException sql && (sql.getSQLState() == null
-                                                                   || sql.getSQLState().startsWith("08"))
-                    || tx.getApplicationException() != null && is(tx.getApplicationException()))) {
+            // A rollback that replaced a commit's failure: the commit's failure says why (its own cause, the
+            // rollback's, is read on down the chain like any other).
+            if (cause instanceof TransactionSystemException tx && tx.getApplicationException() != null
+                && is(tx.getApplicationException())) {
                 return true;
             }
             if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException

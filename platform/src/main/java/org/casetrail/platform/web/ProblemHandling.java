@@ -56,6 +56,9 @@ public class ProblemHandling {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
+    private static final String OUTCOME_UNKNOWN = "The database went away as the change was being stored, so it may "
+            + "or may not have been: read the record, or send it again with the same Idempotency-Key, shortly";
+
     @ExceptionHandler(BindException.class)
     ResponseEntity<ProblemDetail> invalidBody(BindException e) {
         List<Problems.FieldError> errors = new ArrayList<>();
@@ -219,9 +222,6 @@ public class ProblemHandling {
         return Problems.respond(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; quote the correlation id when reporting it"));
     }
-
-    private static final String OUTCOME_UNKNOWN = "The database went away as the change was being stored, so it may "
-            + "or may not have been: read the record, or send it again with the same Idempotency-Key, shortly";
 
     /** The database is restarting or failing over: nothing was stored; try again in a few seconds. */
     static ResponseEntity<ProblemDetail> unavailable() {
