@@ -2,12 +2,10 @@ package org.casetrail.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -27,18 +25,12 @@ class ExternalPostgresTest {
 
     @BeforeAll
     static void createDatabase() {
-        try (var connection = DriverManager.getConnection(SERVER + "postgres", USER, "")) {
-            connection.createStatement().execute("CREATE DATABASE " + DATABASE);
-        } catch (SQLException e) {
-            Assumptions.abort("No external PostgreSQL at " + SERVER + ": " + e.getMessage());
-        }
+        ExternalDatabases.createOrSkip(DATABASE);
     }
 
     @AfterAll
     static void dropDatabase() throws SQLException {
-        try (var connection = DriverManager.getConnection(SERVER + "postgres", USER, "")) {
-            connection.createStatement().execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-        }
+        ExternalDatabases.dropIfMade(DATABASE);
     }
 
     @Test

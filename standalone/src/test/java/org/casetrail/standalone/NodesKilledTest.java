@@ -4,16 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +24,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,7 +45,6 @@ class NodesKilledTest {
 
     private static Path work;
     private static final List<Node> nodes = new ArrayList<>();
-    private static boolean databaseMade;
 
     /** One node: its JVM and its port. */
     private record Node(String name, Process process, int port) {
@@ -68,19 +58,9 @@ class NodesKilledTest {
         }
     }
 
-    /** A write the service acknowledged: the record, the version it answered and the text it stored. */
-    private record Acknowledged(String recordId, long version, String text) {
-    }
-
     @BeforeAll
     static void start() throws Exception {
-        try (Connection connection = DriverManager.getConnection(ExternalPostgresTest.SERVER + "postgres",
-                                                                 ExternalPostgresTest.USER, "")) {
-            connection.createStatement().execute("CREATE DATABASE " + DATABASE);
-            databaseMade = true;
-        } catch (SQLException e) {
-            Assumptions.abort("No external PostgreSQL at " + ExternalPostgresTest.SERVER + ": " + e.getMessage());
-        }
+        ExternalDatabases.createOrSkip(DATABASE);
         work = Files.createTempDirectory("casetrail-nodes");
         // The first node makes the schema and the signing key; the others then start together.
         nodes.add(node("node-1"));
@@ -101,12 +81,7 @@ class NodesKilledTest {
                 node.process().destroyForcibly();
             }
         }
-        if (databaseMade) {
-            try (Connection connection = DriverManager.getConnection(ExternalPostgresTest.SERVER + "postgres",
-                                                                     ExternalPostgresTest.USER, "")) {
-                connection.createStatement().execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            }
-        }
+        ExternalDatabases.dropIfMade(DATABASE);
     }
 
     @Test
@@ -118,7 +93,7 @@ class NodesKilledTest {
             cases.add(nodes.get(i % 3).as("alex").post("/api/cases", HttpTestSupport.JO.formatted("nodes-" + i))
                            .text("caseId"));
         }
-        ConcurrentLinkedQueue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<AcknowledgedWrite> acknowledged = new ConcurrentLinkedQueue<>();
         AtomicInteger requests = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger readsBehind = new AtomicInteger();
@@ -169,11 +144,8 @@ class NodesKilledTest {
 
         // Exactly once: each acknowledged write is one event, with its text, at the version answered.
         Map<String, Long> found = new LinkedHashMap<>();
-        for (Acknowledged write : acknowledged) {
-            found.merge(write.recordId() + "@" + write.version(), db.queryForObject("""
-                    SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = ?
-                      AND position(? in convert_from(payload, 'UTF8')) > 0""", Long.class,
-                    write.recordId(), write.version() - 1, write.text()), Long::sum);
+        for (AcknowledgedWrite write : acknowledged) {
+            found.merge(write.recordId() + "@" + write.version(), write.timesStored(db), Long::sum);
         }
         assertThat(found.values().stream().filter(n -> n != 1).count())
                 .as("acknowledged writes not stored exactly once").isZero();
@@ -206,7 +178,7 @@ class NodesKilledTest {
 
     /** One client: drafts contacts and edits them on any node, reading each write back on another. */
     private static Void drive(int client, List<String> cases, AtomicBoolean running,
-                              ConcurrentLinkedQueue<Acknowledged> acknowledged, AtomicInteger requests,
+                              ConcurrentLinkedQueue<AcknowledgedWrite> acknowledged, AtomicInteger requests,
                               AtomicInteger failed, AtomicInteger readsBehind) {
         Random random = new Random(client);
         String contactId = null;
@@ -237,7 +209,7 @@ class NodesKilledTest {
                     }
                     version = edited.json().path("version").asLong();
                 }
-                acknowledged.add(new Acknowledged(contactId, version, text));
+                acknowledged.add(new AcknowledgedWrite(contactId, version, text));
             } catch (IllegalStateException refused) {
                 // The node is dead: the write was never acknowledged.
                 failed.incrementAndGet();
@@ -305,10 +277,7 @@ class NodesKilledTest {
 
     /** A node in its own JVM: the standalone application from this build's classes, on the external database. */
     private static Node node(String name) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = NodeProcesses.freePort();
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                                  .filter(entry -> !entry.endsWith("test-classes"))
                                  .collect(Collectors.joining(File.pathSeparator));
@@ -324,22 +293,6 @@ class NodesKilledTest {
     }
 
     private static void awaitReady(Node node) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        HttpClient client = HttpClient.newHttpClient();
-        while (System.nanoTime() < deadline) {
-            assertThat(node.alive()).as(node.name() + " stopped; see " + work).isTrue();
-            try {
-                var response = client.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + node.port() + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Still starting.
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException(node.name() + " did not become ready; see " + work);
+        NodeProcesses.awaitReady(node.name(), node.process(), node.port(), work);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,8 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +42,6 @@ class ProxyTest {
     private static Path work;
     private static final List<Process> processes = new ArrayList<>();
     private static int proxyPort;
-    private static boolean databaseMade;
 
     @BeforeAll
     static void start() throws Exception {
@@ -53,29 +49,23 @@ class ProxyTest {
                            .findFirst().orElse(null);
         Assumptions.assumeTrue(nginx != null,
                 "The proxy test needs Debian's nginx (apt-get install nginx): skipped here, run in CI");
-        try (var connection = DriverManager.getConnection(ExternalPostgresTest.SERVER + "postgres",
-                                                          ExternalPostgresTest.USER, "")) {
-            connection.createStatement().execute("CREATE DATABASE " + DATABASE);
-            databaseMade = true;
-        } catch (SQLException e) {
-            Assumptions.abort("No external PostgreSQL at " + ExternalPostgresTest.SERVER + ": " + e.getMessage());
-        }
+        ExternalDatabases.createOrSkip(DATABASE);
         work = Files.createTempDirectory("casetrail-proxy");
         work.toFile().setWritable(true, false);
         Path commandJar = jar("command-side");
         Path queryJar = jar("query-side");
-        int[] command = {freePort(), freePort()};
-        int[] query = {freePort(), freePort()};
+        int[] command = {NodeProcesses.freePort(), NodeProcesses.freePort()};
+        int[] query = {NodeProcesses.freePort(), NodeProcesses.freePort()};
         // The first query node makes the checkpoint signing key the others share; then the rest start together.
         Process first = node(queryJar, query[0], "query-1");
-        awaitReady(first, query[0]);
+        NodeProcesses.awaitReady("query-1", first, query[0], work);
         List<Process> rest = List.of(node(queryJar, query[1], "query-2"), node(commandJar, command[0], "command-1"),
                                      node(commandJar, command[1], "command-2"));
-        awaitReady(rest.get(0), query[1]);
-        awaitReady(rest.get(1), command[0]);
-        awaitReady(rest.get(2), command[1]);
+        NodeProcesses.awaitReady("query-2", rest.get(0), query[1], work);
+        NodeProcesses.awaitReady("command-1", rest.get(1), command[0], work);
+        NodeProcesses.awaitReady("command-2", rest.get(2), command[1], work);
 
-        proxyPort = freePort();
+        proxyPort = NodeProcesses.freePort();
         String site = Files.readString(Path.of("..", "docker", "proxy.conf"))
                 .replace("server command-side:8080;", "server 127.0.0.1:" + command[0] + ";\n    server 127.0.0.1:"
                                                       + command[1] + ";")
@@ -118,12 +108,7 @@ class ProxyTest {
                 process.destroyForcibly();
             }
         }
-        if (databaseMade) {
-            try (var connection = DriverManager.getConnection(ExternalPostgresTest.SERVER + "postgres",
-                                                              ExternalPostgresTest.USER, "")) {
-                connection.createStatement().execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            }
-        }
+        ExternalDatabases.dropIfMade(DATABASE);
     }
 
     private static Api as(String user) {
@@ -252,37 +237,11 @@ class ProxyTest {
         return process;
     }
 
-    private static void awaitReady(Process process, int port) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        HttpClient client = HttpClient.newHttpClient();
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("a node stopped; see " + work).isTrue();
-            try {
-                var response = client.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Still starting.
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("A node did not become ready; see " + work);
-    }
-
     private static boolean reachable(int port) {
         try (var socket = new java.net.Socket("127.0.0.1", port)) {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -2,13 +2,11 @@ package org.casetrail.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -29,20 +27,12 @@ class TwoNodesWritesTest {
 
     @BeforeAll
     static void createDatabase() {
-        try (var connection = DriverManager.getConnection(ExternalPostgresTest.SERVER + "postgres",
-                                                          ExternalPostgresTest.USER, "")) {
-            connection.createStatement().execute("CREATE DATABASE " + DATABASE);
-        } catch (SQLException e) {
-            Assumptions.abort("No external PostgreSQL at " + ExternalPostgresTest.SERVER + ": " + e.getMessage());
-        }
+        ExternalDatabases.createOrSkip(DATABASE);
     }
 
     @AfterAll
     static void dropDatabase() throws SQLException {
-        try (var connection = DriverManager.getConnection(ExternalPostgresTest.SERVER + "postgres",
-                                                          ExternalPostgresTest.USER, "")) {
-            connection.createStatement().execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-        }
+        ExternalDatabases.dropIfMade(DATABASE);
     }
 
     private static ConfigurableApplicationContext node() {
