@@ -71,17 +71,9 @@ class HostileFormsTest extends HttpTestSupport {
             String template = forms.get(random.nextInt(forms.size()));
             String path = fill(template, ids, random);
             String body = hostileBody(random, csrf);
-            long before = events();
-            HttpResponse<String> response = post(path, body);
-            statuses.merge(response.statusCode(), 1, Integer::sum);
-            String location = response.headers().firstValue("Location").orElse("");
-            // Back to the form itself is a refusal; success goes on to another page, or to the form with ?done=.
-            boolean refused = response.statusCode() >= 400
-                              || response.statusCode() / 100 == 3 && location.endsWith(path);
-            if (response.statusCode() >= 500) {
-                failures.add(response.statusCode() + " " + path + " " + body.substring(0, Math.min(300, body.length())));
-            } else if (refused && events() != before) {
-                failures.add("stored on refusal: " + path + " " + body.substring(0, Math.min(300, body.length())));
+            Posted posted = postAndJudge(path, body, statuses);
+            if (posted.failure() != null) {
+                failures.add(posted.failure() + " " + path + " " + body.substring(0, Math.min(300, body.length())));
             }
         }
         for (int i = 0; i < REQUESTS / 2; i++) {
@@ -141,17 +133,10 @@ class HostileFormsTest extends HttpTestSupport {
                             .append(enc(values.get(random.nextInt(values.size()))));
                     }
                 }
-                long before = events();
-                HttpResponse<String> response = post(path, body.toString());
-                statuses.merge(response.statusCode(), 1, Integer::sum);
-                String location = response.headers().firstValue("Location").orElse("");
-                boolean refused = response.statusCode() >= 400
-                                  || response.statusCode() / 100 == 3 && location.endsWith(path);
-                if (response.statusCode() >= 500) {
-                    failures.add(response.statusCode() + " " + path + " without " + omitted + ": " + body);
-                } else if (refused && events() != before) {
-                    failures.add("stored on refusal: " + path + " without " + omitted + ": " + body);
-                } else if (!refused) {
+                Posted posted = postAndJudge(path, body.toString(), statuses);
+                if (posted.failure() != null) {
+                    failures.add(posted.failure() + " " + path + " without " + omitted + ": " + body);
+                } else if (posted.accepted()) {
                     accepted++;
                 }
             }
@@ -161,6 +146,30 @@ class HostileFormsTest extends HttpTestSupport {
         assertThat(accepted).as("forms complete enough to be accepted").isGreaterThan(20);
         assertThat(as("morgan").get("/actuator/health/readiness").status()).as("every projection still live")
                                                                            .isEqualTo(200);
+    }
+
+    /** What came of a form posted: what went wrong (null if nothing), else whether it was accepted. */
+    private record Posted(String failure, boolean accepted) {
+    }
+
+    /**
+     * Posts a form and judges the answer: a 5xx is a failure, and so is a refusal that stored anything. Back to the
+     * form itself is a refusal; success goes on to another page, or to the form with ?done=.
+     */
+    private Posted postAndJudge(String path, String body, Map<Integer, Integer> statuses) throws Exception {
+        long before = events();
+        HttpResponse<String> response = post(path, body);
+        statuses.merge(response.statusCode(), 1, Integer::sum);
+        String location = response.headers().firstValue("Location").orElse("");
+        boolean refused = response.statusCode() >= 400
+                          || response.statusCode() / 100 == 3 && location.endsWith(path);
+        if (response.statusCode() >= 500) {
+            return new Posted(String.valueOf(response.statusCode()), false);
+        }
+        if (refused && events() != before) {
+            return new Posted("stored on refusal:", false);
+        }
+        return new Posted(null, !refused);
     }
 
     /** The fields a form's page shows that a person fills (those of them with a real value to give). */
