@@ -4,7 +4,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.casetrail.command.domain.CaseEvents;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
@@ -99,6 +102,16 @@ class ArchitectureTest {
             .that().areAnnotatedWith(Aggregate.class).or().resideInAPackage("org.casetrail.command.domain..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",
                                                                 "jakarta.servlet..", "org.casetrail.command.web..");
+
+    /**
+     * Every event an aggregate applies carries its case, which keeps each case's events in order in a projection
+     * split into segments: aggregates apply through {@link CaseEvents}, never Axon's {@code apply} directly.
+     */
+    @ArchTest
+    static final ArchRule eventsAreAppliedWithTheirCase = noClasses()
+            .that().doNotHaveFullyQualifiedName(CaseEvents.class.getName())
+            .should().callMethod(AggregateLifecycle.class, "apply", Object.class)
+            .orShould().callMethod(AggregateLifecycle.class, "apply", Object.class, MetaData.class);
 
     /** The audit trail and chain stand beside the read models: they use none of them. */
     @ArchTest

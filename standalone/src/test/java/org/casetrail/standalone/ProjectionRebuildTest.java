@@ -40,6 +40,7 @@ class ProjectionRebuildTest {
     @Test
     void rebuildingEveryProjectionGivesIdenticalRows() throws Exception {
         recordSomeHistory();
+        everyRecordsEventCarriesItsCase();
         long head = rebuild.head();
         for (var processor : processors()) {
             rebuild.awaitPosition(processor, head, Duration.ofSeconds(20));
@@ -74,6 +75,26 @@ class ProjectionRebuildTest {
         assertThat(Api.at(port).as("alex").get("/api/cases/" + lastCase + "/chronology").text("digest"))
                 .as("the chronology's digest survives a rebuild").isEqualTo(digestBefore);
         assertThat(quality()).as("every contact's recording-quality check survives a rebuild").isEqualTo(qualityBefore);
+    }
+
+    /**
+     * Every event of a record carries its case in its metadata (the order the split projections keep), the case its
+     * payload names where it names one; the history above holds every kind of record and most kinds of event.
+     */
+    private void everyRecordsEventCarriesItsCase() {
+        List<Map<String, Object>> events = jdbc.queryForList("""
+                SELECT payload_type, convert_from(meta_data, 'UTF8')::jsonb ->> 'caseId' AS meta_case,
+                       convert_from(payload, 'UTF8')::jsonb ->> 'caseId' AS payload_case
+                FROM domain_event_entry WHERE type IS NOT NULL""");
+        assertThat(events.stream().map(e -> e.get("payload_type")).distinct().count())
+                .as("kinds of event recorded").isGreaterThanOrEqualTo(19);
+        assertThat(events).allSatisfy(event -> {
+            assertThat(event.get("meta_case")).as("the case of a %s", event.get("payload_type")).isNotNull();
+            if (event.get("payload_case") != null) {
+                assertThat(event.get("meta_case")).as(String.valueOf(event.get("payload_type")))
+                                                  .isEqualTo(event.get("payload_case"));
+            }
+        });
     }
 
     /** The recording-quality report over the rebuilt contacts, without the moment it was made. */

@@ -1,6 +1,6 @@
 package org.casetrail.command.action;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.casetrail.command.domain.CaseEvents.apply;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -38,7 +38,8 @@ class Action {
     @CommandHandler
     Action(AssignActionCommand command, ContactDirectory contacts) {
         var contact = contacts.raisedIn(command.contactId(), command.reasonAfterSigning());
-        apply(new ActionAssignedEvent(command.actionId(), contact.caseId(), command.contactId(), command.description(),
+        apply(contact.caseId(),
+              new ActionAssignedEvent(command.actionId(), contact.caseId(), command.contactId(), command.description(),
                                       command.assignee(), command.dueDate(), command.term(),
                 command.reasonAfterSigning(), command.expectedOutcome()));
     }
@@ -46,14 +47,14 @@ class Action {
     @CommandHandler
     long handle(ReassignActionCommand command) {
         requireOutstanding();
-        apply(new ActionReassignedEvent(actionId, command.assignee(), command.reason()));
+        apply(caseId, new ActionReassignedEvent(actionId, command.assignee(), command.reason()));
         return PublicVersion.current();
     }
 
     @CommandHandler
     long handle(RedateActionCommand command) {
         requireOutstanding();
-        apply(new ActionRedatedEvent(actionId, command.dueDate(), command.reason()));
+        apply(caseId, new ActionRedatedEvent(actionId, command.dueDate(), command.reason()));
         return PublicVersion.current();
     }
 
@@ -61,14 +62,14 @@ class Action {
     long handle(CompleteActionCommand command, ContactDirectory contacts) {
         requireOutstanding();
         contacts.usable(command.contactId(), caseId);
-        apply(new ActionCompletedEvent(actionId, command.contactId(), command.outcome()));
+        apply(caseId, new ActionCompletedEvent(actionId, command.contactId(), command.outcome()));
         return PublicVersion.current();
     }
 
     @CommandHandler
     long handle(CancelActionCommand command) {
         requireOutstanding();
-        apply(new ActionCancelledEvent(actionId, command.reason()));
+        apply(caseId, new ActionCancelledEvent(actionId, command.reason()));
         return PublicVersion.current();
     }
 

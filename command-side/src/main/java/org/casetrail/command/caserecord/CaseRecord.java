@@ -1,6 +1,6 @@
 package org.casetrail.command.caserecord;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.casetrail.command.domain.CaseEvents.apply;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -46,7 +46,7 @@ class CaseRecord {
 
     @CommandHandler
     CaseRecord(OpenCaseCommand command) {
-        apply(new CaseOpenedEvent(command.caseId(), command.serviceUser(), command.planType(),
+        apply(command.caseId(), new CaseOpenedEvent(command.caseId(), command.serviceUser(), command.planType(),
                                   command.allocatedWorker(), command.openedOn()));
     }
 
@@ -56,7 +56,7 @@ class CaseRecord {
         if (planIds.contains(command.planId())) {
             throw new DomainRuleViolation("PLAN_ALREADY_RECORDED", "Plan " + command.planId() + " is already recorded");
         }
-        apply(new PlanRecordedEvent(caseId, command.planId(), command.kind(), command.title(), command.date(),
+        apply(caseId, new PlanRecordedEvent(caseId, command.planId(), command.kind(), command.title(), command.date(),
                                     command.summary(), command.visitFrequency()));
         return PublicVersion.current();
     }
@@ -67,7 +67,7 @@ class CaseRecord {
         if (closed) {
             throw new DomainRuleViolation("CASE_ALREADY_CLOSED", "The case is already closed");
         }
-        apply(new CaseClosedEvent(caseId, command.reason()));
+        apply(caseId, new CaseClosedEvent(caseId, command.reason()));
         return PublicVersion.current();
     }
 
@@ -77,7 +77,7 @@ class CaseRecord {
         if (!closed) {
             throw new DomainRuleViolation("CASE_NOT_CLOSED", "Only a closed case can be reopened");
         }
-        apply(new CaseReopenedEvent(caseId, command.reason()));
+        apply(caseId, new CaseReopenedEvent(caseId, command.reason()));
         return PublicVersion.current();
     }
 

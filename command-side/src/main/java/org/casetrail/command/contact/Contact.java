@@ -1,6 +1,6 @@
 package org.casetrail.command.contact;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.casetrail.command.domain.CaseEvents.apply;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -74,7 +74,8 @@ class Contact {
         }
         requireOrdered(command.timing());
         requirePlansOf(facts, command.purpose());
-        apply(new ContactDraftedEvent(command.contactId(), command.caseId(), command.attendees(), command.setting(),
+        apply(command.caseId(),
+              new ContactDraftedEvent(command.contactId(), command.caseId(), command.attendees(), command.setting(),
                                       command.timing(), command.purpose(), command.description(), command.sessionId(),
                                       command.childVisit(), command.statements()));
         if (command.sessionId() != null) {
@@ -106,7 +107,7 @@ class Contact {
                 @MetaDataValue(MetaDataKeys.ACTOR_ROLE) String role) {
         requireDraftChangeableBy(actor, role);
         requirePlansOf(cases.facts(caseId), command.purpose());
-        apply(new PurposeChangedEvent(contactId, command.purpose()));
+        apply(caseId, new PurposeChangedEvent(contactId, command.purpose()));
         return PublicVersion.current();
     }
 
@@ -132,7 +133,7 @@ class Contact {
         if (next.equals(now)) {
             return PublicVersion.current();
         }
-        apply(new StatementsChangedEvent(contactId, next));
+        apply(caseId, new StatementsChangedEvent(contactId, next));
         return PublicVersion.current();
     }
 
@@ -151,7 +152,7 @@ class Contact {
             throw new DomainRuleViolation("CONTACT_INCOMPLETE",
                     "Fill in " + String.join(", ", missing) + " before signing the contact");
         }
-        apply(new ContactFinalisedEvent(contactId, actor, command.shortfallReason()));
+        apply(caseId, new ContactFinalisedEvent(contactId, actor, command.shortfallReason()));
         long version = PublicVersion.current();
         if (sessionId != null) {
             sessions.hold(sessionId, caseId, contactId);
@@ -162,7 +163,7 @@ class Contact {
     @CommandHandler
     long handle(AddAddendumCommand command) {
         requireFinalised("addenda");
-        apply(new AddendumAddedEvent(contactId, command.addendumId(), command.text(), command.reason()));
+        apply(caseId, new AddendumAddedEvent(contactId, command.addendumId(), command.text(), command.reason()));
         return PublicVersion.current();
     }
 
@@ -178,7 +179,7 @@ class Contact {
         }
         requireOrdered(value.timing());
         requirePlansOf(cases.facts(caseId), value.purpose());
-        apply(new ContactCorrectedEvent(contactId, command.correctionId(), command.section(), value.attendees(),
+        apply(caseId, new ContactCorrectedEvent(contactId, command.correctionId(), command.section(), value.attendees(),
                                         value.setting(), value.timing(), value.purpose(), value.description(),
                                         command.reason(), value.childVisit(), value.statements()));
         return PublicVersion.current();
@@ -188,7 +189,7 @@ class Contact {
     long handle(DiscardContactCommand command, SessionHolder sessions,
                 @MetaDataValue(MetaDataKeys.ACTOR) String actor, @MetaDataValue(MetaDataKeys.ACTOR_ROLE) String role) {
         requireDraftChangeableBy(actor, role);
-        apply(new ContactDiscardedEvent(contactId, command.reason()));
+        apply(caseId, new ContactDiscardedEvent(contactId, command.reason()));
         long version = PublicVersion.current();
         if (sessionId != null) {
             sessions.release(sessionId, contactId);
@@ -229,7 +230,7 @@ class Contact {
 
     private long edit(String actor, String role, Object event) {
         requireDraftChangeableBy(actor, role);
-        apply(event);
+        apply(caseId, event);
         return PublicVersion.current();
     }
 

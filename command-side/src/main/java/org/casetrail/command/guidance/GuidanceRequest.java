@@ -1,6 +1,6 @@
 package org.casetrail.command.guidance;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.casetrail.command.domain.CaseEvents.apply;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -23,6 +23,7 @@ class GuidanceRequest {
 
     @AggregateIdentifier
     private String requestId;
+    private String caseId;
     private boolean answered;
 
     GuidanceRequest() {
@@ -32,7 +33,8 @@ class GuidanceRequest {
     @CommandHandler
     GuidanceRequest(RequestGuidanceCommand command, ContactDirectory contacts) {
         var contact = contacts.raisedIn(command.contactId(), command.reasonAfterSigning());
-        apply(new GuidanceRequestedEvent(command.requestId(), contact.caseId(), command.contactId(), command.question(),
+        apply(contact.caseId(),
+              new GuidanceRequestedEvent(command.requestId(), contact.caseId(), command.contactId(), command.question(),
                                          command.urgency(),
                 command.reasonAfterSigning()));
     }
@@ -45,13 +47,14 @@ class GuidanceRequest {
         if (answered) {
             throw new DomainRuleViolation("GUIDANCE_ALREADY_GIVEN", "This request has already been answered");
         }
-        apply(new GuidanceGivenEvent(requestId, command.guidance()));
+        apply(caseId, new GuidanceGivenEvent(requestId, command.guidance()));
         return PublicVersion.current();
     }
 
     @EventSourcingHandler
     void on(GuidanceRequestedEvent event) {
         requestId = event.requestId();
+        caseId = event.caseId();
     }
 
     @EventSourcingHandler

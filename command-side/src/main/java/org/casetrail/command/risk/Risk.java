@@ -1,6 +1,6 @@
 package org.casetrail.command.risk;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.casetrail.command.domain.CaseEvents.apply;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -32,7 +32,8 @@ class Risk {
     @CommandHandler
     Risk(IdentifyRiskCommand command, ContactDirectory contacts) {
         var contact = contacts.raisedIn(command.contactId(), command.reasonAfterSigning());
-        apply(new RiskIdentifiedEvent(command.riskId(), contact.caseId(), command.contactId(), command.category(),
+        apply(contact.caseId(),
+              new RiskIdentifiedEvent(command.riskId(), contact.caseId(), command.contactId(), command.category(),
                                       command.aspects(), command.description(), command.severity(),
                                       command.professionalsInvolved(),
                 command.reasonAfterSigning()));
@@ -42,14 +43,14 @@ class Risk {
     long handle(ReviewRiskCommand command, ContactDirectory contacts) {
         requireOpen();
         contacts.usable(command.contactId(), caseId);
-        apply(new RiskReviewedEvent(riskId, command.contactId(), command.note(), command.severity()));
+        apply(caseId, new RiskReviewedEvent(riskId, command.contactId(), command.note(), command.severity()));
         return PublicVersion.current();
     }
 
     @CommandHandler
     long handle(CloseRiskCommand command) {
         requireOpen();
-        apply(new RiskClosedEvent(riskId, command.reason()));
+        apply(caseId, new RiskClosedEvent(riskId, command.reason()));
         return PublicVersion.current();
     }
 

@@ -1,6 +1,6 @@
 package org.casetrail.command.session;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.casetrail.command.domain.CaseEvents.apply;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -44,7 +44,8 @@ class Session {
     @CommandHandler
     Session(BookSessionCommand command, ContactDirectory contacts) {
         var contact = contacts.raisedIn(command.contactId(), command.reasonAfterSigning());
-        apply(new SessionBookedEvent(command.sessionId(), contact.caseId(), command.contactId(), command.scheduledFor(),
+        apply(contact.caseId(),
+              new SessionBookedEvent(command.sessionId(), contact.caseId(), command.contactId(), command.scheduledFor(),
                                      command.setting(), command.focus(),
                 command.reasonAfterSigning()));
     }
@@ -52,28 +53,28 @@ class Session {
     @CommandHandler
     long handle(RescheduleSessionCommand command) {
         requireBooked();
-        apply(new SessionRescheduledEvent(sessionId, command.scheduledFor(), command.reason()));
+        apply(caseId, new SessionRescheduledEvent(sessionId, command.scheduledFor(), command.reason()));
         return PublicVersion.current();
     }
 
     @CommandHandler
     long handle(CancelSessionCommand command) {
         requireBooked();
-        apply(new SessionCancelledEvent(sessionId, command.reason()));
+        apply(caseId, new SessionCancelledEvent(sessionId, command.reason()));
         return PublicVersion.current();
     }
 
     @CommandHandler
     long handle(RecordNoAccessCommand command) {
         requireBooked();
-        apply(new NoAccessRecordedEvent(sessionId, command.attemptedAt(), command.note()));
+        apply(caseId, new NoAccessRecordedEvent(sessionId, command.attemptedAt(), command.note()));
         return PublicVersion.current();
     }
 
     @CommandHandler
     long handle(RecordMissedSessionCommand command) {
         requireBooked();
-        apply(new SessionMissedEvent(sessionId, command.note()));
+        apply(caseId, new SessionMissedEvent(sessionId, command.note()));
         return PublicVersion.current();
     }
 
@@ -91,13 +92,13 @@ class Session {
             return; // held by this contact's draft under the earlier rule
         }
         requireRecordableIn(contactCaseId);
-        apply(new SessionHeldEvent(sessionId, contactId));
+        apply(caseId, new SessionHeldEvent(sessionId, contactId));
     }
 
     /** Called while a draft is discarded: a session that draft held (the earlier rule) is booked again. */
     void release(String contactId) {
         if (status == Status.HELD && contactId.equals(heldBy)) {
-            apply(new SessionReleasedEvent(sessionId, contactId));
+            apply(caseId, new SessionReleasedEvent(sessionId, contactId));
         }
     }
 

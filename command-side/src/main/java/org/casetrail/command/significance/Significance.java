@@ -1,6 +1,6 @@
 package org.casetrail.command.significance;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.casetrail.command.domain.CaseEvents.apply;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -60,7 +60,7 @@ class Significance {
             throw new DomainRuleViolation("NOT_SIGNIFICANT", "This is not marked significant");
         }
         String caseId = items.caseOf(command.itemType(), command.itemId());
-        apply(new SignificanceMarkedEvent(command.markId(), caseId, command.itemType(), command.itemId(),
+        apply(caseId, new SignificanceMarkedEvent(command.markId(), caseId, command.itemType(), command.itemId(),
                                           command.significant(), command.significant() ? command.impact() : null));
         return PublicVersion.current();
     }

@@ -19,6 +19,11 @@ public final class MetaDataKeys {
      * (Axon's own {@code correlationId} and {@code traceId} name the causing message instead.)
      */
     public static final String REQUEST_ID = "requestId";
+    /**
+     * The case an event belongs to, on every event an aggregate applies (a contact's edits and its follow-ups name
+     * only themselves in their payload): the projections keep each case's events in order by it.
+     */
+    public static final String CASE_ID = "caseId";
 
     private MetaDataKeys() {
     }
