@@ -7,7 +7,7 @@ BEGIN
         EXECUTE 'GRANT SELECT, INSERT ON public.domain_event_entry TO ${appRole}';
         EXECUTE 'GRANT USAGE, SELECT ON SEQUENCE public.domain_event_entry_global_index_seq TO ${appRole}';
         EXECUTE 'GRANT SELECT, INSERT, UPDATE, DELETE ON public.snapshot_event_entry, public.token_entry,
-                 public.dead_letter_entry TO ${appRole}';
+                 public.dead_letter_entry, public.processor_node TO ${appRole}';
     END IF;
 END
 $$;

@@ -73,11 +73,27 @@ public record CasetrailProperties(
      * @param batchSize    events a projection handles in one transaction
      * @param pollInterval how often projections look for new events while idle; bounds the lag from a write
      *                     to its projection
+     * @param segments     how many segments each projection processor is split into (by case) when its tokens are
+     *                     first made: the most threads, across all nodes, that build it side by side. The audit
+     *                     trail's processors always have one
+     * @param heartbeat    how often a node running processors says it is alive; a node not heard from for three
+     *                     beats no longer counts when the segments are shared out
      */
     public record Events(@DefaultValue("60s") Duration gapTimeout,
                          @DefaultValue("1000000") int maxGapOffset,
                          @DefaultValue("100") int batchSize,
-                         @DefaultValue("100ms") Duration pollInterval) {
+                         @DefaultValue("100ms") Duration pollInterval,
+                         @DefaultValue("2") int segments,
+                         @DefaultValue("2s") Duration heartbeat) {
+
+        public Events {
+            if (segments < 1) {
+                throw new IllegalArgumentException("casetrail.events.segments must be at least 1");
+            }
+            if (heartbeat.isNegative() || heartbeat.isZero()) {
+                throw new IllegalArgumentException("casetrail.events.heartbeat must be positive");
+            }
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.casetrail.events.audit.RecordViewedEvent;
 import org.casetrail.platform.db.BatchedWrites;
 import org.casetrail.platform.db.Sql;
+import org.casetrail.platform.eventstore.ParkedEvents;
 import org.casetrail.platform.messaging.MetaDataKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * the case it concerns (found through the record it names when the event itself does not carry the case).
  */
 @Component
-@ProcessingGroup("audit-log")
+@ProcessingGroup(ParkedEvents.AUDIT_LOG)
 class AuditLogProjection {
 
     private final JdbcTemplate jdbc;

@@ -33,8 +33,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Three nodes, each its own JVM, on one PostgreSQL (the external server), written to and read from all at once;
- * one is killed (SIGKILL) mid-load, then the one that owns the audit chain. Afterwards: every acknowledged write is
- * in the event store exactly once; the audit chain covers every event and verifies; the projections the survivor
+ * one is killed (SIGKILL) mid-load, then the one that owns the audit chain. Each projection is split in three
+ * segments, which the nodes share one each before the kills and the survivor takes all of afterwards. Afterwards:
+ * every acknowledged write is in the event store exactly once; the audit chain covers every event and verifies; the projections the survivor
  * kept equal a rebuild of them from the events (so no event was skipped); and how long the chain took to move to
  * another node and the projections to catch up. Skipped where no external PostgreSQL answers.
  */
@@ -42,6 +43,11 @@ class NodesKilledTest {
 
     private static final String DATABASE = "casetrail_nodes_" + UUID.randomUUID().toString().replace("-", "");
     private static final Duration LOAD = Duration.ofSeconds(24);
+    /** Each projection split in three: one segment for each node, while all three live. */
+    private static final int SEGMENTS = 3;
+    private static final List<String> SPLIT = List.of("casework", "chronology", "contacts");
+    private static double spreadSeconds;
+    private static SingleConnectionDataSource connection;
 
     private static Path work;
     private static final List<Node> nodes = new ArrayList<>();
@@ -69,10 +75,42 @@ class NodesKilledTest {
         nodes.add(node("node-3"));
         awaitReady(nodes.get(1));
         awaitReady(nodes.get(2));
+        long started = System.nanoTime();
+        // The first node claimed every segment; the two that joined take their shares from it.
+        connection = new SingleConnectionDataSource(ExternalPostgresTest.SERVER + DATABASE,
+                                                    ExternalPostgresTest.USER, "", true);
+        JdbcTemplate db = new JdbcTemplate(connection);
+        Map<String, Map<String, Long>> owned = HttpTestSupport.eventually(() -> segmentsOwned(db),
+                NodesKilledTest::spreadEvenly, Duration.ofSeconds(60));
+        spreadSeconds = (System.nanoTime() - started) / 1e9;
+        assertThat(spreadEvenly(owned)).as("each node owns one segment of each split projection: " + owned).isTrue();
+    }
+
+    /** Each processor's segments, counted by the node (pid) owning them; null for an unclaimed segment. */
+    private static Map<String, Map<String, Long>> segmentsOwned(JdbcTemplate db) {
+        Map<String, Map<String, Long>> owned = new LinkedHashMap<>();
+        db.query("SELECT processor_name, split_part(owner, '@', 1) AS pid, count(*) AS n FROM token_entry "
+                 + "GROUP BY 1, 2 ORDER BY 1, 2", rs -> {
+            owned.computeIfAbsent(rs.getString("processor_name"), p -> new LinkedHashMap<>())
+                 .put(String.valueOf(rs.getString("pid")), rs.getLong("n"));
+        });
+        return owned;
+    }
+
+    private static boolean spreadEvenly(Map<String, Map<String, Long>> owned) {
+        List<String> pids = nodes.stream().map(n -> String.valueOf(n.process().pid())).toList();
+        return SPLIT.stream().allMatch(processor -> {
+            Map<String, Long> byNode = owned.getOrDefault(processor, Map.of());
+            return pids.stream().allMatch(pid -> byNode.getOrDefault(pid, 0L) == SEGMENTS / pids.size())
+                   && byNode.values().stream().mapToLong(Long::longValue).sum() == SEGMENTS;
+        });
     }
 
     @AfterAll
     static void stop() throws Exception {
+        if (connection != null) {
+            connection.destroy();
+        }
         for (Node node : nodes) {
             node.process().destroy();
         }
@@ -86,13 +124,13 @@ class NodesKilledTest {
 
     @Test
     void killedNodesLoseSkipAndDoubleNothing() throws Exception {
-        JdbcTemplate db = new JdbcTemplate(new SingleConnectionDataSource(ExternalPostgresTest.SERVER + DATABASE,
-                                                                         ExternalPostgresTest.USER, "", true));
+        JdbcTemplate db = new JdbcTemplate(connection);
         List<String> cases = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             cases.add(nodes.get(i % 3).as("alex").post("/api/cases", HttpTestSupport.JO.formatted("nodes-" + i))
                            .text("caseId"));
         }
+        refusedRebuildChangesNothing(db);
         ConcurrentLinkedQueue<AcknowledgedWrite> acknowledged = new ConcurrentLinkedQueue<>();
         AtomicInteger requests = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -136,9 +174,14 @@ class NodesKilledTest {
         clients.shutdown();
         long loadEnded = System.nanoTime();
 
-        // Every processor on the survivor reaches the head, and the chain links every event.
+        // The survivor owns every segment of every processor, each at the head, and the chain links every event.
         long head = db.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
-        HttpTestSupport.eventually(() -> caughtUp(survivor, head), up -> up, Duration.ofSeconds(120));
+        String survivorPid = String.valueOf(survivor.process().pid());
+        HttpTestSupport.eventually(() -> segmentsOwned(db).values().stream()
+                .allMatch(byNode -> byNode.keySet().equals(java.util.Set.of(survivorPid))) && caughtUp(survivor, head),
+                up -> up, Duration.ofSeconds(120));
+        assertThat(segmentsOwned(db).get("chronology")).as("the survivor owns every segment")
+                                                      .containsOnlyKeys(survivorPid).containsValue((long) SEGMENTS);
         HttpTestSupport.eventually(() -> chainLength(db) >= events(db), linked -> linked, Duration.ofSeconds(60));
         double catchUpSeconds = (System.nanoTime() - loadEnded) / 1e9;
 
@@ -170,10 +213,33 @@ class NodesKilledTest {
 
         System.out.printf("Nodes killed: %d writes asked, %d acknowledged, %d found once, %d failed writes (to "
                           + "the dead nodes), %d reads not answered in time (while a dead node's processors moved); "
-                          + "audit chain moved in %.1f s, projections caught up %.1f s after the load; %d events%n",
+                          + "segments spread over three nodes in %.1f s; audit chain moved in %.1f s, every segment "
+                          + "on the survivor and caught up %.1f s after the load; %d events%n",
                           requests.get(), acknowledged.size(), found.size(), failed.get(), readsBehind.get(),
-                          handOverSeconds, catchUpSeconds, events(db));
+                          spreadSeconds, handOverSeconds, catchUpSeconds, events(db));
         assertThat(acknowledged.size()).as("the load wrote").isGreaterThan(100);
+    }
+
+    /**
+     * A rebuild asked of one node while the others hold segments of the projections fails at once, naming a node
+     * that holds one, and resets nothing: the rows stay and the segments stay shared.
+     */
+    private static void refusedRebuildChangesNothing(JdbcTemplate db) {
+        Node asked = nodes.get(0);
+        HttpTestSupport.eventually(() -> db.queryForObject("SELECT count(*) FROM projections.case_record", Long.class),
+                                   n -> n == 6, Duration.ofSeconds(20));
+        var started = asked.as("morgan").post("/actuator/projections", "");
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        JsonNode rebuild = HttpTestSupport.eventually(
+                () -> asked.as("morgan").get("/actuator/projections").json().path("rebuild"),
+                r -> r.path("finished").asBoolean(), Duration.ofSeconds(60));
+        assertThat(rebuild.path("failure").asText()).as(rebuild.toString()).contains("is owned by");
+        assertThat(db.queryForObject("SELECT count(*) FROM projections.case_record", Long.class))
+                .as("nothing reset").isEqualTo(6);
+        assertThat(HttpTestSupport.eventually(() -> segmentsOwned(db), NodesKilledTest::spreadEvenly,
+                                              Duration.ofSeconds(30)))
+                .as("the asked node's projections run again, with their share")
+                .matches(NodesKilledTest::spreadEvenly);
     }
 
     /** One client: drafts contacts and edits them on any node, reading each write back on another. */
@@ -287,6 +353,7 @@ class NodesKilledTest {
                 "--spring.datasource.url=" + ExternalPostgresTest.SERVER + DATABASE,
                 "--spring.datasource.username=" + ExternalPostgresTest.USER, "--spring.datasource.password=",
                 "--casetrail.data-dir=" + data, "--casetrail.audit.signing-key=" + work.resolve("audit-key.pem"),
+                "--casetrail.events.segments=" + SEGMENTS,
                 "--logging.level.org.axonframework=WARN")
                 .redirectErrorStream(true).redirectOutput(work.resolve(name + ".log").toFile()).start();
         return new Node(name, process, port);

@@ -18,7 +18,8 @@ final class ProjectionTables {
                 SELECT table_name FROM information_schema.tables
                 WHERE table_schema = 'projections' AND table_name NOT LIKE 'flyway%' ORDER BY table_name""",
                 String.class)) {
-            tables.put(table, jdbc.queryForList("SELECT * FROM projections." + table + " ORDER BY 1, 2"));
+            // Ordered by the whole row: rows alike in their first columns come in any order otherwise.
+            tables.put(table, jdbc.queryForList("SELECT * FROM projections." + table + " t ORDER BY t::text"));
         }
         return tables;
     }

@@ -13,6 +13,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -27,6 +29,7 @@ import org.axonframework.serialization.Serializer;
 import org.casetrail.platform.CasetrailProperties;
 import org.casetrail.platform.messaging.MetaDataKeys;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
@@ -74,6 +77,24 @@ class EventStoreConfiguration {
                           .setTimestampColumn("time_stamp")
                           .setOwnerColumn("owner")
                           .build();
+    }
+
+    /**
+     * Axon's JDBC token store, claiming segments in this node's name ({@link ProcessorNodes#node()}) rather than
+     * Axon's default, the JVM's pid@host, which two nodes in one JVM would share (and so each take the other's
+     * claims for its own).
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                          ProcessorNodes nodes,
+                          @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+        return JdbcTokenStore.builder()
+                             .connectionProvider(connectionProvider)
+                             .schema(tokenSchema)
+                             .serializer(serializer)
+                             .claimTimeout(claimTimeout)
+                             .nodeId(nodes.node())
+                             .build();
     }
 
     @Bean
@@ -161,7 +182,9 @@ class EventStoreConfiguration {
     /**
      * Every projection runs in a pooled streaming processor. An event a projection's handler cannot handle is
      * parked, with why, in that processor's dead-letter queue (the {@code dead_letter_entry} table), and later events
-     * of the same record queue behind it so their order holds; the processor goes on with every other record.
+     * of the same case queue behind it so their order holds ({@link ByCase}); the processor goes on with every other
+     * case. Each processor is split into {@code casetrail.events.segments} segments by case (but those of
+     * {@link ParkedEvents#ONE_SEGMENT}), shared among the nodes by {@link ProcessorNodes}.
      * Nothing is passed over: readiness is DOWN, naming the parked event, until an operator has it handled again
      * ({@code POST /actuator/projections/parked}). Processors named in {@link ParkedEvents#NEVER_PARKED} (the audit chain, whose
      * order is the record) never park: they stop and retry the event instead. A failure outside a handler (writing
@@ -172,8 +195,9 @@ class EventStoreConfiguration {
                                        TransactionManager transactionManager, DeadLetterSchema deadLetterSchema,
                                        Serializer defaultSerializer,
                                        @Qualifier("eventSerializer") Serializer eventSerializer,
-                                       ProcessorFailures failures) {
+                                       ProcessorFailures failures, ProcessorNodes nodes) {
         int batchSize = properties.events().batchSize();
+        int segments = properties.events().segments();
         var source = new SharedSource(properties.events().pollInterval());
         // Ordered last: Axon's own JDBC auto-configuration registers a dead-letter queue provider of its own (one
         // that parks nothing unless told to by properties), which this one replaces.
@@ -182,8 +206,11 @@ class EventStoreConfiguration {
             public void configureModule(org.axonframework.config.Configurer configurer) {
                 configurer.eventProcessing(processing -> processing
                         .configureDefaultStreamableMessageSource(source::get)
-                        .usingPooledStreamingEventProcessors((config, builder) -> builder.batchSize(batchSize)
-                                                                                          .initialSegmentCount(1))
+                        .usingPooledStreamingEventProcessors((config, builder) -> builder
+                                .batchSize(batchSize)
+                                .initialSegmentCount(segments)
+                                .maxSegmentProvider(nodes))
+                        .registerDefaultSequencingPolicy(config -> new ByCase())
                         .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                         .registerDefaultErrorHandler(c -> failures::failed)
                         .registerDeadLetterQueueProvider(group -> ParkedEvents.NEVER_PARKED.contains(group) ? null
@@ -196,6 +223,9 @@ class EventStoreConfiguration {
                                                 .genericSerializer(defaultSerializer)
                                                 .eventSerializer(eventSerializer)
                                                 .build())));
+                configurer.eventProcessing(processing -> ParkedEvents.ONE_SEGMENT.forEach(
+                        group -> processing.registerPooledStreamingEventProcessorConfiguration(
+                                group, (config, builder) -> builder.initialSegmentCount(1))));
             }
 
             @Override

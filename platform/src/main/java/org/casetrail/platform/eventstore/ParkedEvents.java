@@ -29,6 +29,16 @@ public class ParkedEvents {
     /** The audit chain's processing group: the chain records the order events were taken in, so it never parks. */
     public static final String AUDIT_CHAIN = "audit-chain";
 
+    /** The audit log's processing group: who did what, and who read what, in the order it was stored. */
+    public static final String AUDIT_LOG = "audit-log";
+
+    /**
+     * Processing groups never split into segments, whatever {@code casetrail.events.segments} says: the audit
+     * chain links every event in one order, and the audit log files each read under the case of the record read,
+     * which an earlier event of any record may have told it.
+     */
+    public static final Set<String> ONE_SEGMENT = Set.of(AUDIT_CHAIN, AUDIT_LOG);
+
     /** Processing groups that stop on a failing event (and retry it) rather than park it. */
     public static final Set<String> NEVER_PARKED = Set.of(AUDIT_CHAIN);
 

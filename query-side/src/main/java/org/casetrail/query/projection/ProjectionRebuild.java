@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.casetrail.platform.eventstore.ParkedEvents;
 import org.slf4j.Logger;
@@ -23,7 +25,9 @@ import org.springframework.stereotype.Component;
  * Rebuilds projections from the events: stops their processors, resets their tokens (which runs each projection's
  * reset handler, emptying its tables), starts them again and follows them to the head of the event store, logging
  * progress as it goes. Several projections are rebuilt side by side, each by its own processor. One rebuild runs at
- * a time; {@link #start} runs it in the background and {@link #status} reports how far it has got.
+ * a time; {@link #start} runs it in the background and {@link #status} reports how far it has got. It runs on this
+ * node only, so it first claims every segment of the projections it rebuilds: where another node holds one, it
+ * fails naming it, before anything was reset, and the projections go on as they were.
  */
 @Component
 public class ProjectionRebuild {
@@ -38,11 +42,15 @@ public class ProjectionRebuild {
     private final EventStore eventStore;
     private final Clock clock;
     private final JdbcTemplate jdbc;
+    private final TokenStore tokens;
+    private final TransactionManager transactions;
     private Status current;
 
     ProjectionRebuild(EventProcessingConfiguration processing, EventStore eventStore, Clock clock, JdbcTemplate jdbc,
-                      ParkedEvents parked) {
+                      ParkedEvents parked, TokenStore tokens, TransactionManager transactions) {
         this.processing = processing;
+        this.tokens = tokens;
+        this.transactions = transactions;
         this.parked = parked;
         this.eventStore = eventStore;
         this.clock = clock;
@@ -113,6 +121,12 @@ public class ProjectionRebuild {
         try {
             long started = System.nanoTime();
             processors.forEach(StreamingEventProcessor::shutDown);
+            try {
+                claimEverySegment(processors);
+            } catch (RuntimeException held) {
+                processors.forEach(StreamingEventProcessor::start);
+                throw held;
+            }
             processors.forEach(StreamingEventProcessor::resetTokens);
             // Every event is handled again from the start, the parked ones with the rest.
             processors.forEach(processor -> parked.clear(processor.getName()));
@@ -133,6 +147,20 @@ public class ProjectionRebuild {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * Claims every segment of the processors for this node, in one transaction: all, or (where another node holds
+     * one) none, with Axon's refusal naming the holder.
+     */
+    private void claimEverySegment(List<StreamingEventProcessor> processors) {
+        transactions.executeInTransaction(() -> {
+            for (StreamingEventProcessor processor : processors) {
+                for (int segment : tokens.fetchSegments(processor.getName())) {
+                    tokens.fetchToken(processor.getName(), segment);
+                }
+            }
+        });
     }
 
     private synchronized Status update(UnaryOperator<Status> change) {
