@@ -101,7 +101,7 @@ public final class Bench {
         report.put("postgres", scalar("postgres", "SELECT version()"));
         report.put("settings", Map.of("clients", CLIENTS, "phaseSeconds", phase().toSeconds(),
                 "synchronous_commit", scalar("postgres", "SHOW synchronous_commit"),
-                "fsync", scalar("postgres", "SHOW fsync")));
+                "fsync", scalar("postgres", "SHOW fsync"), "serviceHeap", Service.HEAP));
         try {
             if ("reads".equals(only)) {
                 readsAgain();

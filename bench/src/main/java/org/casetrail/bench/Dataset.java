@@ -182,14 +182,14 @@ final class Dataset {
 
     private void open(Case c, int index) throws Exception {
         PlanType type = PlanType.values()[index % PlanType.values().length];
-        append(c.id, "CaseRecord", new CaseOpenedEvent(c.id, new ServiceUser("Service User " + index,
+        append(c.id, c.id, "CaseRecord", new CaseOpenedEvent(c.id, new ServiceUser("Service User " + index,
                 LocalDate.of(2010, 1, 1).plusDays(random.nextInt(4000)), "REF-" + (100000 + index)), type, c.worker, null),
                c.worker, "OpenCaseCommand");
         int plans = 1 + random.nextInt(3);
         for (int p = 0; p < plans; p++) {
             String planId = uuid();
             c.plans.add(planId);
-            append(c.id, "CaseRecord", new PlanRecordedEvent(c.id, planId, PlanKind.values()[p], "Plan " + (p + 1),
+            append(c.id, c.id, "CaseRecord", new PlanRecordedEvent(c.id, planId, PlanKind.values()[p], "Plan " + (p + 1),
                     LocalDate.ofInstant(now, ZoneOffset.UTC), "Agreed at the strategy meeting.", null), c.worker,
                    "RecordPlanCommand");
         }
@@ -210,7 +210,7 @@ final class Dataset {
         SettingType setting = random.nextDouble() < 0.6 ? SettingType.HOME : SettingType.values()[random.nextInt(7)];
         var attendees = List.of(new Attendee("Service user", AttendeeRole.SERVICE_USER, null, null),
                                 new Attendee("Parent", AttendeeRole.PARENT_CARER, null, null));
-        append(contactId, "Contact", new ContactDraftedEvent(contactId, c.id, attendees,
+        append(c.id, contactId, "Contact", new ContactDraftedEvent(contactId, c.id, attendees,
                 new Setting(setting, setting == SettingType.HOME ? "Family home" : null), new Timing(started, ended),
                 new Purpose("Review progress against the plan", List.of(c.plans.get(random.nextInt(c.plans.size()))),
                             random.nextBoolean() ? "Motivational interviewing" : null, null),
@@ -219,17 +219,17 @@ final class Dataset {
                worker, "DraftContactCommand");
         for (int e = 0; e < edits; e++) {
             if (e % 2 == 0) {
-                append(contactId, "Contact", new DescriptionChangedEvent(contactId, description()), worker,
+                append(c.id, contactId, "Contact", new DescriptionChangedEvent(contactId, description()), worker,
                        "ChangeDescriptionCommand");
             } else {
-                append(contactId, "Contact", new AttendeesChangedEvent(contactId, List.of(
+                append(c.id, contactId, "Contact", new AttendeesChangedEvent(contactId, List.of(
                         new Attendee("Service user", AttendeeRole.SERVICE_USER, null, null),
                         new Attendee("Attendee " + e, AttendeeRole.PROFESSIONAL, "School", null))), worker,
                        "ChangeAttendeesCommand");
             }
         }
         if (!plain && random.nextDouble() < 0.03) {
-            append(contactId, "Contact", new ContactDiscardedEvent(contactId, "Recorded on the wrong case"), worker,
+            append(c.id, contactId, "Contact", new ContactDiscardedEvent(contactId, "Recorded on the wrong case"), worker,
                    "DiscardContactCommand");
             return contactId;
         }
@@ -237,27 +237,27 @@ final class Dataset {
             // Follow-ups are raised while the note is a draft, and signed with it.
             if (random.nextDouble() < 0.2) {
                 String riskId = uuid();
-                append(riskId, "Risk", new RiskIdentifiedEvent(riskId, c.id, contactId, RiskCategory.values()[random.nextInt(3)],
+                append(c.id, riskId, "Risk", new RiskIdentifiedEvent(riskId, c.id, contactId, RiskCategory.values()[random.nextInt(3)],
                         List.of(RiskAspect.SAFETY), "Concern raised: " + SENTENCES[8], Severity.values()[random.nextInt(3)],
                         List.of(new Professional("School nurse", "Primary school", "Nurse")), null), worker, "IdentifyRiskCommand");
                 c.openRisks.add(riskId);
                 c.entries++;
             } else if (!c.openRisks.isEmpty() && random.nextDouble() < 0.1) {
                 String riskId = c.openRisks.get(random.nextInt(c.openRisks.size()));
-                append(riskId, "Risk", new RiskReviewedEvent(riskId, contactId, "Reviewed with the family",
+                append(c.id, riskId, "Risk", new RiskReviewedEvent(riskId, contactId, "Reviewed with the family",
                         Severity.values()[random.nextInt(3)]), worker, "ReviewRiskCommand");
                 c.entries++;
             }
             if (!c.openActions.isEmpty() && random.nextDouble() < 0.6) {
                 String[] action = c.openActions.remove(0);
-                append(action[0], "Action", new ActionCompletedEvent(action[0], contactId, "Done as agreed"), worker,
+                append(c.id, action[0], "Action", new ActionCompletedEvent(action[0], contactId, "Done as agreed"), worker,
                        "CompleteActionCommand");
                 outstandingByAssignee.merge(action[1], -1, Integer::sum);
                 c.entries++;
             }
             if (random.nextDouble() < 0.3) {
                 String actionId = uuid();
-                append(actionId, "Action", new ActionAssignedEvent(actionId, c.id, contactId, "Chase the GP referral",
+                append(c.id, actionId, "Action", new ActionAssignedEvent(actionId, c.id, contactId, "Chase the GP referral",
                         c.worker, LocalDate.ofInstant(now.plus(Duration.ofDays(14)), ZoneOffset.UTC), ActionTerm.SHORT, null, null),
                        worker, "AssignActionCommand");
                 c.openActions.add(new String[] {actionId, c.worker});
@@ -266,12 +266,12 @@ final class Dataset {
             }
             if (random.nextDouble() < 0.4) {
                 String sessionId = uuid();
-                append(sessionId, "Session", new SessionBookedEvent(sessionId, c.id, contactId,
+                append(c.id, sessionId, "Session", new SessionBookedEvent(sessionId, c.id, contactId,
                         now.plus(Duration.ofDays(7)), new Setting(SettingType.HOME, null), "Review the safety plan", null),
                        worker, "BookSessionCommand");
                 c.entries++;
                 if (random.nextDouble() < 0.1) {
-                    append(sessionId, "Session", new SessionMissedEvent(sessionId, "Family not at home"), worker,
+                    append(c.id, sessionId, "Session", new SessionMissedEvent(sessionId, "Family not at home"), worker,
                            "RecordMissedSessionCommand");
                     c.entries++;
                 } else {
@@ -279,9 +279,9 @@ final class Dataset {
                 }
             }
         }
-        append(contactId, "Contact", new ContactFinalisedEvent(contactId, worker, null), worker, "FinaliseContactCommand");
+        append(c.id, contactId, "Contact", new ContactFinalisedEvent(contactId, worker, null), worker, "FinaliseContactCommand");
         if (heldSession != null) {
-            append(heldSession, "Session", new SessionHeldEvent(heldSession, contactId), worker,
+            append(c.id, heldSession, "Session", new SessionHeldEvent(heldSession, contactId), worker,
                    "FinaliseContactCommand");
         }
         c.entries++;
@@ -289,7 +289,7 @@ final class Dataset {
             return contactId;
         }
         if (random.nextDouble() < 0.02) {
-            append(contactId, "Contact", new AddendumAddedEvent(contactId, uuid(), "The school confirmed the date.",
+            append(c.id, contactId, "Contact", new AddendumAddedEvent(contactId, uuid(), "The school confirmed the date.",
                     "Information received after signing"), worker, "AddAddendumCommand");
         }
         viewed("/api/contacts/" + contactId, c.id, contactId, worker);
@@ -315,8 +315,8 @@ final class Dataset {
         row(eventId, 0, null, eventId, meta, new RecordViewedEvent(path, null, caseId, recordId));
     }
 
-    private void append(String aggregateId, String aggregateType, Object event, String actor, String command)
-            throws Exception {
+    private void append(String caseId, String aggregateId, String aggregateType, Object event, String actor,
+                        String command) throws Exception {
         long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
         String trace = uuid();
         Map<String, Object> meta = new LinkedHashMap<>();
@@ -327,6 +327,7 @@ final class Dataset {
         meta.put("correlationId", trace);
         meta.put("clientAddress", "10.0.0.1");
         meta.put("command", command);
+        meta.put("caseId", caseId);
         row(aggregateId, sequence, aggregateType, uuid(), meta, event);
     }
 

@@ -40,6 +40,9 @@ final class Service implements AutoCloseable {
         this.log = log;
     }
 
+    /** The service's maximum heap. */
+    static final String HEAP = System.getProperty("bench.heap", "384m");
+
     static Service start(Path jar, String jdbcUrl, String user, int port, Path work) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
@@ -48,7 +51,9 @@ final class Service implements AutoCloseable {
         Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder().encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
         Path log = work.resolve("service.log");
-        List<String> command = new java.util.ArrayList<>(List.of("java"));
+        // The heap a production node is given (README): bounded, and an exhausted heap ends the process so that it
+        // is restarted rather than left with dead threads. -Dbench.heap=<size> to measure another.
+        List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError"));
         String recording = System.getProperty("bench.jfr");
         if (recording != null) {
             // -Dbench.jfr=<file>: a Java Flight Recording of the service, to see where its CPU goes.
