@@ -204,7 +204,8 @@ class EventStoreConfiguration {
         return new ConfigurerModule() {
             @Override
             public void configureModule(org.axonframework.config.Configurer configurer) {
-                configurer.eventProcessing(processing -> processing
+                configurer.eventProcessing(processing -> {
+                    processing
                         .configureDefaultStreamableMessageSource(source::get)
                         .usingPooledStreamingEventProcessors((config, builder) -> builder
                                 .batchSize(batchSize)
@@ -222,10 +223,11 @@ class EventStoreConfiguration {
                                                 .schema(deadLetterSchema)
                                                 .genericSerializer(defaultSerializer)
                                                 .eventSerializer(eventSerializer)
-                                                .build())));
-                configurer.eventProcessing(processing -> ParkedEvents.ONE_SEGMENT.forEach(
-                        group -> processing.registerPooledStreamingEventProcessorConfiguration(
-                                group, (config, builder) -> builder.initialSegmentCount(1))));
+                                                .build()));
+                    ParkedEvents.ONE_SEGMENT.forEach(
+                            group -> processing.registerPooledStreamingEventProcessorConfiguration(
+                                    group, (config, builder) -> builder.initialSegmentCount(1)));
+                });
             }
 
             @Override

@@ -38,8 +38,6 @@ public class ProcessorFailures {
     private record Failed(Failure failure, int segment) {
     }
 
-    private static final ByCase ORDER = new ByCase();
-
     private final Map<String, Failed> failures = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
     private final Clock clock;
@@ -69,14 +67,19 @@ public class ProcessorFailures {
         throw context.error() instanceof Exception e ? e : new IllegalStateException(context.error());
     }
 
-    /** The segment of this node's processor that holds the event (its case's), while it is still claimed here. */
+    /**
+     * The segment of this node's processor that holds the event, by the processor's own sequencing policy (as
+     * Axon's handler invoker matches it: the message's id where the policy names no sequence), while it is still
+     * claimed here.
+     */
     private int segmentOf(String processorName, EventMessage<?> event) {
         if (event == null) {
             return -1;
         }
-        Object sequence = ORDER.getSequenceIdentifierFor(event);
+        EventProcessingConfiguration configuration = processing.getObject();
+        Object sequence = configuration.sequencingPolicy(processorName).getSequenceIdentifierFor(event);
         int hash = Objects.hashCode(sequence != null ? sequence : event.getIdentifier());
-        return processing.getObject().eventProcessor(processorName, StreamingEventProcessor.class)
+        return configuration.eventProcessor(processorName, StreamingEventProcessor.class)
                          .flatMap(processor -> processor.processingStatus().values().stream()
                                                         .filter(status -> status.getSegment().matches(hash))
                                                         .map(status -> status.getSegment().getSegmentId())

@@ -90,9 +90,17 @@ public class ProcessorNodes implements MaxSegmentProvider, DisposableBean {
             thread.setDaemon(true);
             return thread;
         });
-        beats.execute(this::beatQuietly);
-        beats.scheduleWithFixedDelay(this::beatQuietly, heartbeat.toMillis(), heartbeat.toMillis(),
-                                     TimeUnit.MILLISECONDS);
+        beats.execute(this::forgetLongGone);
+        beats.scheduleWithFixedDelay(this::beatQuietly, 0, heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Removes the rows of nodes gone for a day (those that died without leaving), once, as this node starts. */
+    private void forgetLongGone() {
+        try {
+            jdbc.update("DELETE FROM processor_node WHERE seen_at < now() - interval '1 day'");
+        } catch (RuntimeException e) {
+            log.debug("Could not forget long-gone processor nodes: {}", e.getMessage());
+        }
     }
 
     private void beatQuietly() {
@@ -119,7 +127,6 @@ public class ProcessorNodes implements MaxSegmentProvider, DisposableBean {
                    });
         segments = Map.copyOf(counts);
         nodes = live == null ? 0 : live;
-        jdbc.update("DELETE FROM processor_node WHERE seen_at < now() - interval '1 day'");
     }
 
     /** Stops beating and leaves the table, so the other nodes' shares grow at once. */

@@ -93,7 +93,8 @@ class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
                 detail.put("parked", parked.get(processor.getName()));
                 up = false;
             }
-            if (processor.isError() && processor instanceof StreamingEventProcessor && !answersFor(processor.getName())) {
+            if (processor.isError() && processor instanceof StreamingEventProcessor
+                && !answersFor(processor.getName())) {
                 detail.put("error", false);
                 detail.put("lastError", "past: every segment is another node's");
             } else {
