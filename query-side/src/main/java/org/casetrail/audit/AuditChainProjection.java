@@ -5,13 +5,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.casetrail.audit.verify.StoredEvent;
 import org.casetrail.platform.CasetrailProperties;
@@ -48,6 +52,8 @@ class AuditChainProjection {
     private final Clock clock;
     private final Duration gapTimeout;
     private final Counter failures;
+    private final int readAhead;
+    private final String readAheadKey = "casetrail.audit-chain.read-ahead." + System.identityHashCode(this);
 
     /** The chain's head, remembered between events; forgotten whenever a batch rolls back. */
     private Head head;
@@ -60,6 +66,7 @@ class AuditChainProjection {
         this.writes = writes;
         this.clock = clock;
         this.gapTimeout = properties.events().gapTimeout();
+        this.readAhead = properties.events().batchSize();
         this.failures = Counter.builder("casetrail.audit.chain.failures")
                                .description("Events the audit chain could not link").register(meters);
     }
@@ -72,13 +79,7 @@ class AuditChainProjection {
         CurrentUnitOfWork.ifStarted(uow -> uow.onRollback(u -> head = null));
         try {
             Head current = head != null ? head : loadHead();
-            List<StoredEvent> found = jdbc.query("SELECT " + StoredEvent.COLUMNS
-                            + " FROM domain_event_entry WHERE event_identifier = ?",
-                    (rs, n) -> StoredEvent.read(rs), message.getIdentifier());
-            if (found.isEmpty()) {
-                throw new IllegalStateException("Event " + message.getIdentifier() + " is not in the event table");
-            }
-            StoredEvent event = found.get(0);
+            StoredEvent event = stored(message);
             if (event.globalIndex() <= current.maxGlobalIndex() && alreadyLinked(event)) {
                 // A store loaded from an archive: the chain came with it, and this event is in it already.
                 return;
@@ -109,6 +110,38 @@ class AuditChainProjection {
             log.error("Audit chain stopped: cannot link event {}; it will be retried", message.getIdentifier(), e);
             throw e;
         }
+    }
+
+    /**
+     * The event's row as stored. Rows are read ahead from the event's place in the table, as many as a batch
+     * holds, and kept for the rest of the batch: a batch of events costs one query rather than one each. Only the
+     * batch keeps them, so what is hashed was read in the transaction that links it.
+     */
+    private StoredEvent stored(EventMessage<?> message) {
+        TrackingToken token = message instanceof TrackedEventMessage<?> tracked ? tracked.trackingToken() : null;
+        Map<String, StoredEvent> ahead = CurrentUnitOfWork.isStarted()
+                ? CurrentUnitOfWork.get().root().getOrComputeResource(readAheadKey, k -> new HashMap<>())
+                : new HashMap<>();
+        StoredEvent event = ahead.remove(message.getIdentifier());
+        if (event == null && token != null && token.position().isPresent()) {
+            jdbc.query("SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry WHERE global_index >= ?"
+                       + " ORDER BY global_index LIMIT ?",
+                       rs -> {
+                           StoredEvent row = StoredEvent.read(rs);
+                           ahead.put(row.eventIdentifier(), row);
+                       }, token.position().getAsLong(), readAhead);
+            event = ahead.remove(message.getIdentifier());
+        }
+        if (event == null) {
+            List<StoredEvent> found = jdbc.query("SELECT " + StoredEvent.COLUMNS
+                            + " FROM domain_event_entry WHERE event_identifier = ?",
+                    (rs, n) -> StoredEvent.read(rs), message.getIdentifier());
+            if (found.isEmpty()) {
+                throw new IllegalStateException("Event " + message.getIdentifier() + " is not in the event table");
+            }
+            event = found.get(0);
+        }
+        return event;
     }
 
     /** Why the chain is stopped, or empty while it links. */
