@@ -53,11 +53,17 @@ class AuditLogProjection {
                            recordId, Sql.uuid(caseId));
             }
         } else if (recordId != null) {
-            caseId = pendingCases.get(recordId);
+            // Events applied by the service carry their case (stores written before they did, not always).
+            caseId = message.getMetaData().get(MetaDataKeys.CASE_ID) instanceof String carried ? carried
+                    : pendingCases.get(recordId);
             if (caseId == null) {
                 List<String> known = jdbc.queryForList(
                         "SELECT case_id::text FROM audit.record_case WHERE record_id = ?", String.class, recordId);
                 caseId = known.isEmpty() ? null : known.get(0);
+                if (caseId != null) {
+                    // Stored already: later reads of the record in this batch need not ask again.
+                    pendingCases.put(recordId, caseId);
+                }
             }
         }
         var meta = message.getMetaData();
