@@ -1,11 +1,17 @@
 package org.casetrail.platform.db;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -67,6 +73,59 @@ public class BatchedWrites {
         }
         return (Map<Object, T>) batch.pending.computeIfAbsent(name, n -> new HashMap<>());
     }
+
+    /**
+     * The events of the batch being handled, for a projection to read what they will need in one query rather
+     * than one per event (what later events of the batch write is in {@link #pending} meanwhile). Empty outside a
+     * batch, as when a parked event is handled again on its own.
+     */
+    public List<EventMessage<?>> batchEvents() {
+        List<EventMessage<?>> events = new ArrayList<>();
+        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch) {
+            for (Object message : batch.getMessages()) {
+                if (message instanceof EventMessage<?> event) {
+                    events.add(event);
+                }
+            }
+        }
+        return events;
+    }
+
+    /**
+     * The distinct values of the record component {@code component} (say {@code "contactId"}) over the payloads of
+     * the batch's events whose type has one: what a projection reads ahead for the batch.
+     */
+    public Set<String> batchValues(String component) {
+        Set<String> values = new LinkedHashSet<>();
+        for (EventMessage<?> event : batchEvents()) {
+            Method accessor = ACCESSORS.get(event.getPayloadType()).get(component);
+            if (accessor != null) {
+                try {
+                    Object value = accessor.invoke(event.getPayload());
+                    if (value != null) {
+                        values.add(value.toString());
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("Cannot read " + component + " of " + event.getPayloadType(), e);
+                }
+            }
+        }
+        return values;
+    }
+
+    /** A record type's component accessors by name (none for other types), found once per type. */
+    private static final ClassValue<Map<String, Method>> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+            Map<String, Method> accessors = new HashMap<>();
+            if (type.isRecord()) {
+                for (RecordComponent component : type.getRecordComponents()) {
+                    accessors.put(component.getName(), component.getAccessor());
+                }
+            }
+            return accessors;
+        }
+    };
 
     private Batch batch() {
         if (!CurrentUnitOfWork.isStarted()) {

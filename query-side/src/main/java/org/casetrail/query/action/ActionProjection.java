@@ -14,6 +14,7 @@ import org.casetrail.events.action.ActionCancelledEvent;
 import org.casetrail.events.action.ActionCompletedEvent;
 import org.casetrail.events.action.ActionReassignedEvent;
 import org.casetrail.events.action.ActionRedatedEvent;
+import org.casetrail.platform.db.BatchedWrites;
 import org.casetrail.platform.db.Sql;
 import org.casetrail.platform.messaging.MetaDataKeys;
 import org.casetrail.query.projection.Processors;
@@ -27,9 +28,11 @@ import org.springframework.stereotype.Component;
 class ActionProjection {
 
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
 
-    ActionProjection(JdbcTemplate jdbc) {
+    ActionProjection(JdbcTemplate jdbc, BatchedWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
@@ -92,7 +95,7 @@ class ActionProjection {
 
     private void history(String actionId, long version, String change, String assignee, LocalDate dueDate,
                          String reason, Instant at, String actor) {
-        jdbc.update("""
+        writes.add("""
                 INSERT INTO projections.action_change (action_id, version, change, assignee, due_date, reason,
                     changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
                 Sql.uuid(actionId), version, change, assignee, dueDate, reason, Sql.utc(at), actor);

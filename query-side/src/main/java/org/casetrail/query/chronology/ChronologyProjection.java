@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.axonframework.config.ProcessingGroup;
@@ -411,9 +413,71 @@ class ChronologyProjection {
         if (queued != null) {
             return queued;
         }
+        Map<Object, ContactState> read = storedContacts();
+        if (read.containsKey(contactId)) {
+            return read.get(contactId);
+        }
         List<String> stored = jdbc.queryForList("SELECT state::text FROM projections.chronology_contact "
                                                 + "WHERE contact_id = ?", String.class, Sql.uuid(contactId));
         return stored.isEmpty() ? null : json.read(stored.get(0), ContactState.class);
+    }
+
+    /** Marks a batch's read-ahead as made. */
+    private static final Object READ = new Object();
+
+    /**
+     * The stored state (null: none) of every contact the batch's events name, read in one query when the batch first
+     * needs one; a contact not named by them is not in it. Rebuilding, one query per event was most of this
+     * projection's time.
+     */
+    private Map<Object, ContactState> storedContacts() {
+        Map<Object, ContactState> read = writes.pending("chronology-stored-contacts");
+        if (!read.containsKey(READ)) {
+            read.put(READ, null);
+            Set<String> named = canonicalUuids(writes.batchValues("contactId"));
+            named.forEach(id -> read.put(id, null));
+            jdbc.query("SELECT contact_id::text, state::text FROM projections.chronology_contact "
+                       + "WHERE contact_id = ANY(?)",
+                       rs -> {
+                           read.put(rs.getString(1), json.read(rs.getString(2), ContactState.class));
+                       }, (Object) uuids(named));
+        }
+        return read;
+    }
+
+    /** The follow-ups held with each contact the batch's events name, as {@link #storedContacts}. */
+    private Map<Object, List<Entry>> storedHeld() {
+        Map<Object, List<Entry>> read = writes.pending("chronology-stored-held");
+        if (!read.containsKey(READ)) {
+            read.put(READ, null);
+            Set<String> named = canonicalUuids(writes.batchValues("contactId"));
+            named.forEach(id -> read.put(id, new ArrayList<>()));
+            jdbc.query("SELECT contact_id::text, entry::text FROM projections.chronology_held "
+                       + "WHERE contact_id = ANY(?) ORDER BY contact_id, entry_id",
+                       rs -> {
+                           read.get(rs.getString(1)).add(json.read(rs.getString(2), Entry.class));
+                       }, (Object) uuids(named));
+        }
+        return read;
+    }
+
+    private static UUID[] uuids(Set<String> ids) {
+        return ids.stream().map(Sql::uuid).toArray(UUID[]::new);
+    }
+
+    /** Those of {@code ids} written as the database writes a uuid; any other is read on its own when needed. */
+    private static Set<String> canonicalUuids(Set<String> ids) {
+        Set<String> canonical = new java.util.LinkedHashSet<>();
+        for (String id : ids) {
+            try {
+                if (UUID.fromString(id).toString().equals(id)) {
+                    canonical.add(id);
+                }
+            } catch (IllegalArgumentException e) {
+                // not a uuid: left to the query of its own, which fails as it always did
+            }
+        }
+        return canonical;
     }
 
     /** Ends the validity of the entry's current version at {@code at}, where one older than {@code version} is. */
@@ -480,6 +544,11 @@ class ChronologyProjection {
         if (queued != null) {
             return ContactTimes.of(queued);
         }
+        Map<Object, ContactState> read = storedContacts();
+        if (read.containsKey(contactId)) {
+            ContactState state = read.get(contactId);
+            return state == null ? null : ContactTimes.of(state);
+        }
         List<String> stored = jdbc.queryForList("""
                 SELECT jsonb_build_object('status', state->'status', 'startedAt', state->'startedAt',
                                           'endedAt', state->'endedAt')::text
@@ -496,9 +565,10 @@ class ChronologyProjection {
 
     /** At signing, the follow-ups held with the draft enter at its time; at discarding, at their own. */
     private void releaseHeld(ContactState contact, Instant at) {
-        List<Entry> held = new ArrayList<>(jdbc.query(
-                "SELECT entry::text FROM projections.chronology_held WHERE contact_id = ? ORDER BY entry_id",
-                (rs, n) -> json.read(rs.getString(1), Entry.class), Sql.uuid(contact.contactId())));
+        Map<Object, List<Entry>> read = storedHeld();
+        List<Entry> held = new ArrayList<>(read.containsKey(contact.contactId()) ? read.get(contact.contactId())
+                : jdbc.query("SELECT entry::text FROM projections.chronology_held WHERE contact_id = ? ORDER BY entry_id",
+                             (rs, n) -> json.read(rs.getString(1), Entry.class), Sql.uuid(contact.contactId())));
         List<Entry> queued = writes.<List<Entry>>pending("chronology-held").remove(contact.contactId());
         if (queued != null) {
             held.addAll(queued);

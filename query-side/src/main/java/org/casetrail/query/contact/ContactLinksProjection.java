@@ -14,6 +14,7 @@ import org.casetrail.events.risk.RiskIdentifiedEvent;
 import org.casetrail.events.risk.RiskReviewedEvent;
 import org.casetrail.events.session.SessionBookedEvent;
 import org.casetrail.events.session.SessionHeldEvent;
+import org.casetrail.platform.db.BatchedWrites;
 import org.casetrail.platform.db.Sql;
 import org.casetrail.platform.messaging.MetaDataKeys;
 import org.casetrail.query.projection.Processors;
@@ -30,9 +31,11 @@ import org.springframework.stereotype.Component;
 class ContactLinksProjection {
 
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
 
-    ContactLinksProjection(JdbcTemplate jdbc) {
+    ContactLinksProjection(JdbcTemplate jdbc, BatchedWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
@@ -87,7 +90,7 @@ class ContactLinksProjection {
 
     private void link(String contactId, String type, String itemId, String relation, String summary, Instant at,
                       String actor, String reasonAfterSigning) {
-        jdbc.update("""
+        writes.add("""
                 INSERT INTO projections.contact_link (contact_id, item_type, item_id, relation, summary, recorded_at,
                     recorded_by, reason_after_signing) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (contact_id, item_type, item_id, relation) DO NOTHING""",

@@ -15,6 +15,7 @@ import org.casetrail.events.session.SessionHeldEvent;
 import org.casetrail.events.session.SessionReleasedEvent;
 import org.casetrail.events.session.SessionMissedEvent;
 import org.casetrail.events.session.SessionRescheduledEvent;
+import org.casetrail.platform.db.BatchedWrites;
 import org.casetrail.platform.db.Sql;
 import org.casetrail.platform.messaging.MetaDataKeys;
 import org.casetrail.query.projection.Processors;
@@ -28,9 +29,11 @@ import org.springframework.stereotype.Component;
 class SessionProjection {
 
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
 
-    SessionProjection(JdbcTemplate jdbc) {
+    SessionProjection(JdbcTemplate jdbc, BatchedWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
@@ -109,7 +112,7 @@ class SessionProjection {
 
     private void history(String sessionId, long version, String change, Instant scheduledFor, Instant attemptedAt,
                          String note, Instant at, String actor) {
-        jdbc.update("""
+        writes.add("""
                 INSERT INTO projections.session_change (session_id, version, change, scheduled_for, attempted_at, note,
                     changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
                 Sql.uuid(sessionId), version, change, Sql.utc(scheduledFor), Sql.utc(attemptedAt), note, Sql.utc(at),
