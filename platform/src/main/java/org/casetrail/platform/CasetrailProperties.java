@@ -81,7 +81,7 @@ public record CasetrailProperties(
      */
     public record Events(@DefaultValue("60s") Duration gapTimeout,
                          @DefaultValue("1000000") int maxGapOffset,
-                         @DefaultValue("100") int batchSize,
+                         @DefaultValue("1000") int batchSize,
                          @DefaultValue("100ms") Duration pollInterval,
                          @DefaultValue("1") int segments,
                          @DefaultValue("2s") Duration heartbeat) {

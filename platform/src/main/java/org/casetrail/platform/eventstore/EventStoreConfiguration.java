@@ -158,6 +158,9 @@ class EventStoreConfiguration {
                                      .transactionManager(transactionManager)
                                      .schema(eventSchema)
                                      .dataType(byte[].class)
+                                     // A projection reads what it handles in one transaction in one query (Axon's
+                                     // default is a query per 100 events).
+                                     .batchSize(events.batchSize())
                                      .gapTimeout(Math.toIntExact(events.gapTimeout().toMillis()))
                                      .maxGapOffset(events.maxGapOffset()));
     }
