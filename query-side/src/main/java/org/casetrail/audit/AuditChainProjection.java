@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -114,23 +116,32 @@ class AuditChainProjection {
 
     /**
      * The event's row as stored. Rows are read ahead from the event's place in the table, as many as a batch
-     * holds, and kept for the rest of the batch: a batch of events costs one query rather than one each. Only the
-     * batch keeps them, so what is hashed was read in the transaction that links it.
+     * holds, with the chain's links at those places, and kept for the rest of the batch: a batch of events costs
+     * two queries rather than one or two each (a store loaded from an archive, whose chain came with it, asks
+     * whether each event is linked already). Only the batch keeps them, so what is hashed was read in the
+     * transaction that links it.
      */
     private StoredEvent stored(EventMessage<?> message) {
         TrackingToken token = message instanceof TrackedEventMessage<?> tracked ? tracked.trackingToken() : null;
-        Map<String, StoredEvent> ahead = CurrentUnitOfWork.isStarted()
-                ? CurrentUnitOfWork.get().root().getOrComputeResource(readAheadKey, k -> new HashMap<>())
-                : new HashMap<>();
-        StoredEvent event = ahead.remove(message.getIdentifier());
+        ReadAhead ahead = readAhead();
+        StoredEvent event = ahead.rows.remove(message.getIdentifier());
         if (event == null && token != null && token.position().isPresent()) {
-            jdbc.query("SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry WHERE global_index >= ?"
-                       + " ORDER BY global_index LIMIT ?",
-                       rs -> {
-                           StoredEvent row = StoredEvent.read(rs);
-                           ahead.put(row.eventIdentifier(), row);
-                       }, token.position().getAsLong(), readAhead);
-            event = ahead.remove(message.getIdentifier());
+            List<StoredEvent> read = jdbc.query("SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry"
+                                                + " WHERE global_index >= ? ORDER BY global_index LIMIT ?",
+                                                (rs, n) -> StoredEvent.read(rs), token.position().getAsLong(),
+                                                readAhead);
+            if (!read.isEmpty()) {
+                // Every place from the first row read to the last is among them: their links are read together.
+                read.forEach(row -> {
+                    ahead.rows.put(row.eventIdentifier(), row);
+                    ahead.places.add(row.globalIndex());
+                });
+                jdbc.query("SELECT global_index, event_identifier FROM audit.chain WHERE global_index BETWEEN ? AND ?",
+                           rs -> {
+                               ahead.linked.put(rs.getLong(1), rs.getString(2));
+                           }, read.get(0).globalIndex(), read.get(read.size() - 1).globalIndex());
+            }
+            event = ahead.rows.remove(message.getIdentifier());
         }
         if (event == null) {
             List<StoredEvent> found = jdbc.query("SELECT " + StoredEvent.COLUMNS
@@ -144,6 +155,21 @@ class AuditChainProjection {
         return event;
     }
 
+    /** What the batch under way read ahead: event rows by identifier, and the chain's links over their places. */
+    private static final class ReadAhead {
+
+        final Map<String, StoredEvent> rows = new HashMap<>();
+        final Map<Long, String> linked = new HashMap<>();
+        /** The places whose links were read; links made in this batch are not among them. */
+        final Set<Long> places = new HashSet<>();
+    }
+
+    private ReadAhead readAhead() {
+        return CurrentUnitOfWork.isStarted()
+                ? CurrentUnitOfWork.get().root().getOrComputeResource(readAheadKey, k -> new ReadAhead())
+                : new ReadAhead();
+    }
+
     /** Why the chain is stopped, or empty while it links. */
     Optional<String> failure() {
         return Optional.ofNullable(failure);
@@ -154,12 +180,19 @@ class AuditChainProjection {
      * holds another event at its position is refused.
      */
     private boolean alreadyLinked(StoredEvent event) {
-        List<String> linked = jdbc.queryForList("SELECT event_identifier FROM audit.chain WHERE global_index = ?",
-                                                String.class, event.globalIndex());
-        if (linked.isEmpty()) {
+        ReadAhead ahead = readAhead();
+        String linked;
+        if (ahead.places.contains(event.globalIndex())) {
+            linked = ahead.linked.get(event.globalIndex());
+        } else {
+            List<String> found = jdbc.queryForList("SELECT event_identifier FROM audit.chain WHERE global_index = ?",
+                                                   String.class, event.globalIndex());
+            linked = found.isEmpty() ? null : found.get(0);
+        }
+        if (linked == null) {
             return false;
         }
-        if (!linked.get(0).equals(event.eventIdentifier())) {
+        if (!linked.equals(event.eventIdentifier())) {
             throw new IllegalStateException("The chain holds another event at global index " + event.globalIndex());
         }
         return true;
