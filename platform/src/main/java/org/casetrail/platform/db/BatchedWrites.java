@@ -105,8 +105,9 @@ public class BatchedWrites {
                     if (value != null) {
                         values.add(value.toString());
                     }
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("Cannot read " + component + " of " + event.getPayloadType(), e);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    // An event that cannot be read fails in its own handler, and is parked there; it must not fail
+                    // the others of its batch here.
                 }
             }
         }
