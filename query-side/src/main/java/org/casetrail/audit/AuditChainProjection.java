@@ -5,12 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -54,8 +51,7 @@ class AuditChainProjection {
     private final Clock clock;
     private final Duration gapTimeout;
     private final Counter failures;
-    private final int readAhead;
-    private final String readAheadKey = "casetrail.audit-chain.read-ahead." + System.identityHashCode(this);
+    private final int readAheadRows;
 
     /** The chain's head, remembered between events; forgotten whenever a batch rolls back. */
     private Head head;
@@ -68,7 +64,7 @@ class AuditChainProjection {
         this.writes = writes;
         this.clock = clock;
         this.gapTimeout = properties.events().gapTimeout();
-        this.readAhead = properties.events().batchSize();
+        this.readAheadRows = properties.events().batchSize();
         this.failures = Counter.builder("casetrail.audit.chain.failures")
                                .description("Events the audit chain could not link").register(meters);
     }
@@ -123,25 +119,27 @@ class AuditChainProjection {
      */
     private StoredEvent stored(EventMessage<?> message) {
         TrackingToken token = message instanceof TrackedEventMessage<?> tracked ? tracked.trackingToken() : null;
-        ReadAhead ahead = readAhead();
-        StoredEvent event = ahead.rows.remove(message.getIdentifier());
+        Map<Object, StoredEvent> rows = writes.pending("audit-chain-rows");
+        StoredEvent event = rows.remove(message.getIdentifier());
         if (event == null && token != null && token.position().isPresent()) {
             List<StoredEvent> read = jdbc.query("SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry"
                                                 + " WHERE global_index >= ? ORDER BY global_index LIMIT ?",
                                                 (rs, n) -> StoredEvent.read(rs), token.position().getAsLong(),
-                                                readAhead);
+                                                readAheadRows);
             if (!read.isEmpty()) {
-                // Every place from the first row read to the last is among them: their links are read together.
+                // Every place from the first row read to the last is among them: their links are read together,
+                // and a place read with no link is kept as such (null).
+                Map<Object, String> links = writes.pending("audit-chain-links");
                 read.forEach(row -> {
-                    ahead.rows.put(row.eventIdentifier(), row);
-                    ahead.places.add(row.globalIndex());
+                    rows.put(row.eventIdentifier(), row);
+                    links.put(row.globalIndex(), null);
                 });
                 jdbc.query("SELECT global_index, event_identifier FROM audit.chain WHERE global_index BETWEEN ? AND ?",
                            rs -> {
-                               ahead.linked.put(rs.getLong(1), rs.getString(2));
+                               links.put(rs.getLong(1), rs.getString(2));
                            }, read.get(0).globalIndex(), read.get(read.size() - 1).globalIndex());
             }
-            event = ahead.rows.remove(message.getIdentifier());
+            event = rows.remove(message.getIdentifier());
         }
         if (event == null) {
             List<StoredEvent> found = jdbc.query("SELECT " + StoredEvent.COLUMNS
@@ -155,21 +153,6 @@ class AuditChainProjection {
         return event;
     }
 
-    /** What the batch under way read ahead: event rows by identifier, and the chain's links over their places. */
-    private static final class ReadAhead {
-
-        final Map<String, StoredEvent> rows = new HashMap<>();
-        final Map<Long, String> linked = new HashMap<>();
-        /** The places whose links were read; links made in this batch are not among them. */
-        final Set<Long> places = new HashSet<>();
-    }
-
-    private ReadAhead readAhead() {
-        return CurrentUnitOfWork.isStarted()
-                ? CurrentUnitOfWork.get().root().getOrComputeResource(readAheadKey, k -> new ReadAhead())
-                : new ReadAhead();
-    }
-
     /** Why the chain is stopped, or empty while it links. */
     Optional<String> failure() {
         return Optional.ofNullable(failure);
@@ -180,10 +163,11 @@ class AuditChainProjection {
      * holds another event at its position is refused.
      */
     private boolean alreadyLinked(StoredEvent event) {
-        ReadAhead ahead = readAhead();
+        // The links read ahead with the batch's rows; links made in this batch are not among them.
+        Map<Object, String> links = writes.pending("audit-chain-links");
         String linked;
-        if (ahead.places.contains(event.globalIndex())) {
-            linked = ahead.linked.get(event.globalIndex());
+        if (links.containsKey(event.globalIndex())) {
+            linked = links.get(event.globalIndex());
         } else {
             List<String> found = jdbc.queryForList("SELECT event_identifier FROM audit.chain WHERE global_index = ?",
                                                    String.class, event.globalIndex());
