@@ -3,6 +3,7 @@ package org.casetrail.platform.db;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.UUID;
 
 /** Conversions between event values and projection columns. */
@@ -13,6 +14,11 @@ public final class Sql {
 
     public static UUID uuid(String id) {
         return UUID.fromString(id);
+    }
+
+    /** Ids as a uuid[] parameter, for {@code = ANY(?)}. */
+    public static UUID[] uuids(Collection<String> ids) {
+        return ids.stream().map(Sql::uuid).toArray(UUID[]::new);
     }
 
     /**

@@ -141,7 +141,7 @@ public class ActionQueries {
                 SELECT x.contact_id::text, a.assignee, a.due_date, a.expected_outcome FROM unnest(?::uuid[]) AS x(contact_id)
                 CROSS JOIN LATERAL (SELECT * FROM projections.action_item WHERE contact_id = x.contact_id
                                     AND assigned_at <= ?) a""")
-            .params(contactIds.stream().map(Sql::uuid).toArray(java.util.UUID[]::new), Sql.utc(at))
+            .params(Sql.uuids(contactIds), Sql.utc(at))
             .query(rs -> {
                 found.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(new ActionAssigned(
                         rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4)));

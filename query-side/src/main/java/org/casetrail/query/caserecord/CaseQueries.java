@@ -151,7 +151,7 @@ public class CaseQueries implements KnownCases {
                 SELECT DISTINCT ON (case_id) case_id::text, visit_frequency FROM projections.case_plan
                 WHERE case_id = ANY(?) AND visit_frequency IS NOT NULL AND plan_date <= ?
                 ORDER BY case_id, plan_date DESC, version DESC""")
-            .params(caseIds.stream().map(Sql::uuid).toArray(UUID[]::new), onOrBefore)
+            .params(Sql.uuids(caseIds), onOrBefore)
             .query(rs -> {
                 found.put(rs.getString(1), rs.getString(2));
             });
@@ -202,7 +202,7 @@ public class CaseQueries implements KnownCases {
             return found;
         }
         jdbc.sql("SELECT " + HEADER_COLUMNS + " FROM projections.case_record WHERE case_id = ANY(?)")
-            .param(caseIds.stream().map(Sql::uuid).toArray(UUID[]::new))
+            .param(Sql.uuids(caseIds))
             .query(Rows.as(CaseHeader.class)).list().forEach(h -> found.put(h.caseId(), h));
         return found;
     }
@@ -217,7 +217,7 @@ public class CaseQueries implements KnownCases {
                 SELECT case_id::text AS case_id, plan_id, kind, title, plan_date AS date, summary, recorded_at,
                        recorded_by, visit_frequency
                 FROM projections.case_plan WHERE case_id = ANY(?) AND recorded_at <= ?""")
-            .params(caseIds.stream().map(Sql::uuid).toArray(UUID[]::new), Sql.utc(at))
+            .params(Sql.uuids(caseIds), Sql.utc(at))
             .query(rs -> {
                 found.computeIfAbsent(rs.getString("case_id"), k -> new ArrayList<>()).add(new PlanView(
                         rs.getString("plan_id"), org.casetrail.events.caserecord.PlanKind.valueOf(rs.getString("kind")),

@@ -440,7 +440,7 @@ class ChronologyProjection {
                        + "WHERE contact_id = ANY(?)",
                        rs -> {
                            read.put(rs.getString(1), json.read(rs.getString(2), ContactState.class));
-                       }, (Object) uuids(named));
+                       }, (Object) Sql.uuids(named));
         }
         return read;
     }
@@ -456,13 +456,9 @@ class ChronologyProjection {
                        + "WHERE contact_id = ANY(?) ORDER BY contact_id, entry_id",
                        rs -> {
                            read.get(rs.getString(1)).add(json.read(rs.getString(2), Entry.class));
-                       }, (Object) uuids(named));
+                       }, (Object) Sql.uuids(named));
         }
         return read;
-    }
-
-    private static UUID[] uuids(Set<String> ids) {
-        return ids.stream().map(Sql::uuid).toArray(UUID[]::new);
     }
 
     /** Those of {@code ids} written as the database writes a uuid; any other is read on its own when needed. */

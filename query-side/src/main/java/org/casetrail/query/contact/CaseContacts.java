@@ -66,7 +66,7 @@ public class CaseContacts {
         Map<String, Instant> last = new LinkedHashMap<>();
         List<Object> args = new ArrayList<>(List.of(Sql.utc(before)));
         if (caseIds != null) {
-            args.add(caseIds.stream().map(Sql::uuid).toArray(java.util.UUID[]::new));
+            args.add(Sql.uuids(caseIds));
         }
         jdbc.sql("SELECT case_id::text, max(occurred_at) FROM projections.contact"
                  + " WHERE setting_type = 'HOME' AND status = 'FINALISED' AND child_seen IS NOT FALSE"

@@ -154,7 +154,7 @@ public class RiskQueries {
                 FROM unnest(?::uuid[]) AS x(contact_id)
                 CROSS JOIN LATERAL (SELECT * FROM projections.risk WHERE contact_id = x.contact_id
                                     AND identified_at <= ?) r""")
-            .params(Sql.utc(at), ids(contactIds), Sql.utc(at))
+            .params(Sql.utc(at), Sql.uuids(contactIds), Sql.utc(at))
             .query(rs -> {
                 found.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                      .add(new RiskRaised(rs.getString(1), Severity.valueOf(rs.getString(2)), rs.getInt(3)));
@@ -169,14 +169,10 @@ public class RiskQueries {
                 SELECT x.contact_id::text, n.counted FROM unnest(?::uuid[]) AS x(contact_id)
                 CROSS JOIN LATERAL (SELECT count(*) AS counted FROM projections.risk_review
                                     WHERE contact_id = x.contact_id AND reviewed_at <= ?) n WHERE n.counted > 0""")
-            .params(ids(contactIds), Sql.utc(at))
+            .params(Sql.uuids(contactIds), Sql.utc(at))
             .query(rs -> {
                 found.put(rs.getString(1), rs.getInt(2));
             });
         return found;
-    }
-
-    private static UUID[] ids(Collection<String> ids) {
-        return ids.stream().map(Sql::uuid).toArray(UUID[]::new);
     }
 }

@@ -57,7 +57,7 @@ public class SessionQueries {
                      + (caseIds == null ? "" : " AND case_id = ANY(?)") + " ORDER BY scheduled_for, session_id";
         var statement = jdbc.sql(sql).param(Sql.utc(at));
         if (caseIds != null) {
-            statement = statement.param(caseIds.stream().map(Sql::uuid).toArray(UUID[]::new));
+            statement = statement.param(Sql.uuids(caseIds));
         }
         return statement.query((rs, n) -> session(rs)).list();
     }
@@ -108,7 +108,7 @@ public class SessionQueries {
         }
         return jdbc.sql("SELECT * FROM projections.session_booking WHERE case_id = ANY(?) AND status = 'BOOKED'"
                         + " AND scheduled_for >= ? AND scheduled_for < ? ORDER BY scheduled_for, session_id")
-                .params(caseIds.stream().map(Sql::uuid).toArray(UUID[]::new), Sql.utc(from), Sql.utc(to))
+                .params(Sql.uuids(caseIds), Sql.utc(from), Sql.utc(to))
                 .query((rs, n) -> session(rs))
                 .list();
     }
@@ -149,7 +149,7 @@ public class SessionQueries {
                 FROM unnest(?::uuid[]) AS x(contact_id)
                 CROSS JOIN LATERAL (SELECT * FROM projections.session_booking WHERE contact_id = x.contact_id
                                     AND booked_at <= ? ORDER BY booked_at) s""")
-            .params(contactIds.stream().map(Sql::uuid).toArray(java.util.UUID[]::new), Sql.utc(at))
+            .params(Sql.uuids(contactIds), Sql.utc(at))
             .query(rs -> {
                 found.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(new SessionBooked(
                         rs.getString(1), Sql.instant(rs.getObject(2, java.time.OffsetDateTime.class)),
