@@ -111,7 +111,8 @@ public final class Bench {
         report.put("settings", Map.of("clients", CLIENTS, "phaseSeconds", phase().toSeconds(),
                 "commandWarmUpSeconds", warmUp().toSeconds(),
                 "synchronous_commit", scalar("postgres", "SHOW synchronous_commit"),
-                "fsync", scalar("postgres", "SHOW fsync"), "serviceHeap", Service.HEAP));
+                "fsync", scalar("postgres", "SHOW fsync"), "serviceHeap", Service.HEAP,
+                "serviceJvm", String.join(" ", Service.JVM)));
         try {
             if ("reads".equals(only)) {
                 readsAgain();
@@ -223,6 +224,7 @@ public final class Bench {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         List<Future<?>> clients = new ArrayList<>();
         double cpuBefore = service.cpuSeconds();
+        double compilingBefore = service.compilerCpuSeconds();
         long started = System.nanoTime();
         for (String caseId : cases) {
             clients.add(pool.submit(() -> {
@@ -253,6 +255,7 @@ public final class Bench {
         pool.shutdown();
         double seconds = (System.nanoTime() - started) / 1e9;
         double cpu = service.cpuSeconds() - cpuBefore;
+        double compiling = service.compilerCpuSeconds() - compilingBefore;
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("requests", latency.count());
         result.put("errors", errors.get());
@@ -260,6 +263,11 @@ public final class Bench {
         // The service's CPU over the phase (its projections and audit chain included) per command answered.
         result.put("serviceCpuSeconds", round(cpu));
         result.put("serviceCpuMsPerCommand", latency.count() == 0 ? 0 : round(cpu * 1000 / latency.count()));
+        // Of that, the JIT compiler threads' CPU: a service that has run for weeks no longer pays it, so the CPU per
+        // command less the compiler's is the steady state's figure.
+        result.put("jitCompilerCpuSeconds", round(compiling));
+        result.put("serviceCpuMsPerCommandWithoutJit",
+                   latency.count() == 0 ? 0 : round(Math.max(0, cpu - compiling) * 1000 / latency.count()));
         result.put("p50Ms", round(latency.percentileMillis(50)));
         result.put("p99Ms", round(latency.percentileMillis(99)));
         return result;

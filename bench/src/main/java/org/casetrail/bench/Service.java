@@ -43,6 +43,24 @@ final class Service implements AutoCloseable {
     /** The service's maximum heap. */
     static final String HEAP = System.getProperty("bench.heap", "384m");
 
+    /**
+     * The service's JVM options: the heap, and -Dbench.jvm="<options>" added for the service's JVM alone (a collector,
+     * say), so that what is tried on the service does not also change the load generator. Named in the report.
+     */
+    static final List<String> JVM = jvmOptions();
+
+    private static List<String> jvmOptions() {
+        List<String> more = List.of(System.getProperty("bench.jvm", "").trim().split("\\s+"))
+                                .stream().filter(option -> !option.isEmpty()).toList();
+        List<String> options = new java.util.ArrayList<>(List.of("-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError"));
+        // The collector the README's production start names, unless another is asked for (the JVM refuses two).
+        if (more.stream().noneMatch(option -> option.matches("-XX:\\+Use\\w+GC"))) {
+            options.add("-XX:+UseSerialGC");
+        }
+        options.addAll(more);
+        return List.copyOf(options);
+    }
+
     static Service start(Path jar, String jdbcUrl, String user, int port, Path work) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
@@ -53,7 +71,8 @@ final class Service implements AutoCloseable {
         Path log = work.resolve("service.log");
         // The heap a production node is given (README): bounded, and an exhausted heap ends the process so that it
         // is restarted rather than left with dead threads. -Dbench.heap=<size> to measure another.
-        List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError"));
+        List<String> command = new java.util.ArrayList<>(List.of("java"));
+        command.addAll(JVM);
         String recording = System.getProperty("bench.jfr");
         if (recording != null) {
             // -Dbench.jfr=<file>: a Java Flight Recording of the service, to see where its CPU goes.
@@ -98,6 +117,29 @@ final class Service implements AutoCloseable {
         // The command name is in parentheses and may hold spaces: the fields counted from after it.
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return (double) ticks / TICKS;
+    }
+
+    /**
+     * CPU time the service's JIT compiler threads have used so far, from /proc, in seconds. A compiler thread the
+     * JVM has since stopped takes its time with it, so this can only undercount the compiler.
+     */
+    double compilerCpuSeconds() throws IOException {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid() + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.matches("C[12] CompilerThre.*")) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (java.nio.file.NoSuchFileException ended) {
+                    // the thread ended while the tasks were listed
+                }
+            }
+        }
         return (double) ticks / TICKS;
     }
 
