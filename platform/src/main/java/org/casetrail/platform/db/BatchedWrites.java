@@ -50,7 +50,9 @@ public class BatchedWrites {
 
     /**
      * Queues a statement for a row, replacing one queued earlier in this batch for the same SQL and row: for
-     * upserts where only the row's latest state need be written.
+     * upserts where only the row's latest state need be written. {@code row} must be equal for equal keys as the
+     * table compares them (a {@link java.util.UUID}, not its text): the driver sends a batch of inserts as multi-row
+     * statements, and an {@code ON CONFLICT DO UPDATE} fails if it meets one row twice in a statement.
      */
     public void put(String sql, Object row, Object... args) {
         Batch batch = batch();

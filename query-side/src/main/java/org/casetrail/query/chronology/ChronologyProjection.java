@@ -385,7 +385,7 @@ class ChronologyProjection {
         contacts.put(contactId, state);
         writes.put("""
                 INSERT INTO projections.chronology_contact (contact_id, state) VALUES (?, ?::jsonb)
-                ON CONFLICT (contact_id) DO UPDATE SET state = excluded.state""", contactId,
+                ON CONFLICT (contact_id) DO UPDATE SET state = excluded.state""", Sql.uuid(contactId),
                 Sql.uuid(contactId), json.write(state));
         boolean wasDraft = previous == null || "DRAFT".equals(previous.status());
         if (wasDraft && !"DRAFT".equals(state.status())) {

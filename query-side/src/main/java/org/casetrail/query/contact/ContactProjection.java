@@ -178,7 +178,7 @@ class ContactProjection {
                     child_seen = excluded.child_seen,
                     finalised_at = excluded.finalised_at, late_entry = excluded.late_entry,
                     amended = excluded.amended, version = excluded.version, state = excluded.state
-                WHERE projections.contact.version < excluded.version""", state.contactId(),
+                WHERE projections.contact.version < excluded.version""", Sql.uuid(state.contactId()),
                 Sql.uuid(state.contactId()), Sql.uuid(state.caseId()), state.status(), state.author(),
                 Sql.utc(state.occurredAt()), Sql.utc(state.endedAt()), state.setting().type().name(),
                 Sql.utc(state.recordedAt()), Sql.utc(state.finalisedAt()), state.lateEntry(), state.amended(),
