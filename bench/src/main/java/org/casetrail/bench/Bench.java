@@ -93,12 +93,27 @@ public final class Bench {
     }
 
     /**
-     * Commands at full load before the measured phases, not reported: a service runs for weeks, so its compiler's
-     * first minute is not what a command costs (measured: the JIT compiler took a sixth of the service's CPU in a
-     * first phase without it).
+     * Commands at full load before the measured phases, not reported, until the JIT compiler has settled: a service
+     * runs for weeks, so its compiler's first minutes are not what a command costs (measured: after a fixed 30 s the
+     * compiler threads still took 15-45% of the service's CPU in the measured phases). Full mode: rounds of 10 s, at
+     * least 30 s, until the compiler took under a tenth of the service's CPU in a round, at most 180 s. Quick: 5 s.
+     * Gives the seconds it took.
      */
-    private Duration warmUp() {
-        return quick ? Duration.ofSeconds(5) : Duration.ofSeconds(30);
+    private long warmUp(Service service, String token) throws Exception {
+        if (quick) {
+            commands(service, token, 0, Duration.ofSeconds(5));
+            return 5;
+        }
+        for (long seconds = 10; ; seconds += 10) {
+            Map<String, Object> round = commands(service, token, 0, Duration.ofSeconds(10));
+            double cpu = (double) round.get("serviceCpuSeconds");
+            double compiler = (double) round.get("jitCompilerCpuSeconds");
+            progress("  warm-up at " + seconds + " s: the compiler took " + Math.round(100 * compiler / Math.max(cpu, 0.01))
+                     + "% of the service's CPU");
+            if (seconds >= 30 && compiler < cpu / 10 || seconds >= 180) {
+                return seconds;
+            }
+        }
     }
 
     private void run() throws Exception {
@@ -109,7 +124,6 @@ public final class Bench {
                 + System.getProperty("os.version")));
         report.put("postgres", scalar("postgres", "SELECT version()"));
         report.put("settings", Map.of("clients", CLIENTS, "phaseSeconds", phase().toSeconds(),
-                "commandWarmUpSeconds", warmUp().toSeconds(),
                 "synchronous_commit", scalar("postgres", "SHOW synchronous_commit"),
                 "fsync", scalar("postgres", "SHOW fsync"), "serviceHeap", Service.HEAP,
                 "serviceJvm", String.join(" ", Service.JVM)));
@@ -147,8 +161,8 @@ public final class Bench {
             AtomicLong peakRss = new AtomicLong();
             Thread sampler = sampleMemory(service, peakRss);
             String practitioner = "Bearer " + service.token("bench-worker", "PRACTITIONER");
-            progress("commands: warming the service up for " + warmUp().toSeconds() + " s (not reported)");
-            commands(service, practitioner, 0, warmUp());
+            progress("commands: warming the service up until its JIT compiler settles (not reported)");
+            report.put("commandWarmUpSeconds", warmUp(service, practitioner));
             progress("commands: draft-contact and edit at " + CLIENTS + " clients for " + phase().toSeconds() + " s");
             Map<String, Object> peak = commands(service, practitioner, 0, phase());
             report.put("commands", peak);
