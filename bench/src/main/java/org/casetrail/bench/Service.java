@@ -113,11 +113,7 @@ final class Service implements AutoCloseable {
 
     /** CPU time the service process has used so far (user and system, all its threads), from /proc, in seconds. */
     double cpuSeconds() throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid() + "/stat"));
-        // The command name is in parentheses and may hold spaces: the fields counted from after it.
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        return (double) ticks / TICKS;
+        return (double) ticks(Files.readString(Path.of("/proc/" + pid() + "/stat"))) / TICKS;
     }
 
     /**
@@ -125,22 +121,28 @@ final class Service implements AutoCloseable {
      * JVM has since stopped takes its time with it, so this can only undercount the compiler.
      */
     double compilerCpuSeconds() throws IOException {
-        long ticks = 0;
+        long total = 0;
         try (var tasks = Files.list(Path.of("/proc/" + pid() + "/task"))) {
             for (Path task : tasks.toList()) {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     if (name.matches("C[12] CompilerThre.*")) {
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        total += ticks(stat);
                     }
                 } catch (java.nio.file.NoSuchFileException ended) {
                     // the thread ended while the tasks were listed
                 }
             }
         }
-        return (double) ticks / TICKS;
+        return (double) total / TICKS;
+    }
+
+    /** User and system CPU ticks from a /proc stat line. */
+    private static long ticks(String stat) {
+        // The command name is in parentheses and may hold spaces: the fields counted from after it.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** Resident memory of the service process, from /proc. */
