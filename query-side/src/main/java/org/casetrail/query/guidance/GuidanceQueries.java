@@ -69,8 +69,7 @@ public class GuidanceQueries {
                 SELECT x.contact_id::text, n.counted FROM unnest(?::uuid[]) AS x(contact_id)
                 CROSS JOIN LATERAL (SELECT count(*) AS counted FROM projections.guidance_request
                                     WHERE contact_id = x.contact_id AND requested_at <= ?) n WHERE n.counted > 0""")
-            .params(contactIds.stream().map(org.casetrail.platform.db.Sql::uuid).toArray(java.util.UUID[]::new),
-                    org.casetrail.platform.db.Sql.utc(at))
+            .params(Sql.uuids(contactIds), Sql.utc(at))
             .query(rs -> {
                 found.put(rs.getString(1), rs.getInt(2));
             });
