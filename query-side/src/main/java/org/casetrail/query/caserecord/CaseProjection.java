@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * (after a crash between a batch and its token) changes nothing.
  */
 @Component
-@ProcessingGroup(Processors.CASEWORK)
+@ProcessingGroup(Processors.PROJECTIONS)
 class CaseProjection {
 
     private final JdbcTemplate jdbc;
