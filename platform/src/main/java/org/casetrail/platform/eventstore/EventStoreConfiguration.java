@@ -1,6 +1,9 @@
 package org.casetrail.platform.eventstore;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.stream.Stream;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -10,7 +13,10 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -25,6 +31,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.casetrail.platform.CasetrailProperties;
 import org.casetrail.platform.messaging.MetaDataKeys;
@@ -179,6 +186,65 @@ class EventStoreConfiguration {
         @Override
         protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
             return Stream.empty();
+        }
+
+        /** An event for the processors, its time read by {@link StoredTimes}. */
+        @Override
+        protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
+                throws SQLException {
+            TrackedEventData<?> data = super.getTrackedEventData(resultSet, previousToken);
+            return data instanceof DomainEventData<?> domain
+                    ? new TrackedDomainEventData<>(data.trackingToken(), new Timed<>(domain, stamp(resultSet)))
+                    : data;
+        }
+
+        /** An event of an aggregate being loaded, its time read by {@link StoredTimes}. */
+        @Override
+        protected DomainEventData<?> getDomainEventData(ResultSet resultSet) throws SQLException {
+            return new Timed<>(super.getDomainEventData(resultSet), stamp(resultSet));
+        }
+
+        private String stamp(ResultSet resultSet) throws SQLException {
+            return resultSet.getString(schema().timestampColumn());
+        }
+    }
+
+    /** A stored event whose time is read from its text by {@link StoredTimes} rather than Axon's own parser. */
+    private record Timed<T>(DomainEventData<T> event, String stamp) implements DomainEventData<T> {
+
+        @Override
+        public Instant getTimestamp() {
+            return StoredTimes.parse(stamp);
+        }
+
+        @Override
+        public String getEventIdentifier() {
+            return event.getEventIdentifier();
+        }
+
+        @Override
+        public SerializedObject<T> getMetaData() {
+            return event.getMetaData();
+        }
+
+        @Override
+        public SerializedObject<T> getPayload() {
+            return event.getPayload();
+        }
+
+        @Override
+        public String getType() {
+            return event.getType();
+        }
+
+        @Override
+        public String getAggregateIdentifier() {
+            return event.getAggregateIdentifier();
+        }
+
+        @Override
+        public long getSequenceNumber() {
+            return event.getSequenceNumber();
         }
     }
 
