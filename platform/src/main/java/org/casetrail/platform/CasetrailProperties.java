@@ -74,9 +74,8 @@ public record CasetrailProperties(
      * @param pollInterval how often projections look for new events while idle; bounds the lag from a write
      *                     to its projection
      * @param segments     how many segments each projection processor is split into (by case) when its tokens are
-     *                     first made: the most threads, across all nodes, that build it side by side; two, so that
-     *                     one node builds its projections on two threads, or the number of nodes when running
-     *                     more. The audit trail's processors always have one
+     *                     first made: the most threads, across all nodes, that build it side by side; set it to the
+     *                     number of nodes when running several. The audit trail's processors always have one
      * @param heartbeat    how often a node running processors says it is alive; a node not heard from for three
      *                     beats no longer counts when the segments are shared out
      */
@@ -84,7 +83,7 @@ public record CasetrailProperties(
                          @DefaultValue("1000000") int maxGapOffset,
                          @DefaultValue("1000") int batchSize,
                          @DefaultValue("100ms") Duration pollInterval,
-                         @DefaultValue("2") int segments,
+                         @DefaultValue("1") int segments,
                          @DefaultValue("2s") Duration heartbeat) {
 
         public Events {
