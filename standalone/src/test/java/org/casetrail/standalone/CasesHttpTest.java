@@ -235,12 +235,11 @@ class CasesHttpTest extends HttpTestSupport {
         JsonNode components = readiness.json().path("components");
         assertThat(components.path("db").path("status").asText()).isEqualTo("UP");
         assertThat(components.path("eventProcessors").path("status").asText()).isEqualTo("UP");
-        assertThat(components.path("eventProcessors").path("details").path("projections").path("running").asBoolean())
-                .isTrue();
-        assertThat(components.path("eventProcessors").path("details").path("audit-log").path("running").asBoolean())
+        assertThat(components.path("eventProcessors").path("details").path("casework").path("running").asBoolean()).isTrue();
+        assertThat(components.path("eventProcessors").path("details").path("contacts").path("running").asBoolean())
                 .isTrue();
         var metrics = alex().get("/actuator/prometheus").body();
-        assertThat(metrics).contains("commandBus_successCounter_total", "eventProcessor_latency{processorName=\"projections\"}");
+        assertThat(metrics).contains("commandBus_successCounter_total", "eventProcessor_latency{processorName=\"casework\"}");
     }
 
     @Test

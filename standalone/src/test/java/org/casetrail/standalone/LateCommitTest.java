@@ -59,7 +59,7 @@ class LateCommitTest {
      */
     @Test
     void anEventCommittedJustInsideTheLimitReachesEveryProjection() throws Exception {
-        var projection = configuration.eventProcessor("projections", StreamingEventProcessor.class).orElseThrow();
+        var projection = configuration.eventProcessor("casework", StreamingEventProcessor.class).orElseThrow();
         String heldCase = UUID.randomUUID().toString();
         var inserted = new CountDownLatch(1);
         var release = new CountDownLatch(1);

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /** Actions across every contact, with each reassignment and new due date. Writes are guarded by version. */
 @Component
-@ProcessingGroup(Processors.PROJECTIONS)
+@ProcessingGroup(Processors.CASEWORK)
 class ActionProjection {
 
     private final JdbcTemplate jdbc;

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * (after a crash between a batch and its token) changes nothing.
  */
 @Component
-@ProcessingGroup(Processors.PROJECTIONS)
+@ProcessingGroup(Processors.CASEWORK)
 class CaseProjection {
 
     private final JdbcTemplate jdbc;

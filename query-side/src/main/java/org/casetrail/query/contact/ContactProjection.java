@@ -29,7 +29,6 @@ import org.casetrail.platform.db.BatchedWrites;
 import org.casetrail.platform.db.Sql;
 import org.casetrail.platform.messaging.MetaDataKeys;
 import org.casetrail.query.projection.Json;
-import org.casetrail.query.projection.Processors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -38,8 +37,10 @@ import org.springframework.stereotype.Component;
  * changed: the next event writes the next row from the previous one.
  */
 @Component
-@ProcessingGroup(Processors.PROJECTIONS)
+@ProcessingGroup(ContactProjection.GROUP)
 class ContactProjection {
+
+    static final String GROUP = "contacts";
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** Requests for a manager's guidance and their answers. */
 @Component
-@ProcessingGroup(Processors.PROJECTIONS)
+@ProcessingGroup(Processors.CASEWORK)
 class GuidanceProjection {
 
     private final JdbcTemplate jdbc;

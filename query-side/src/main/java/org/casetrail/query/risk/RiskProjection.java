@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /** Each case's risk register, with every review. Writes are guarded by the risk's version. */
 @Component
-@ProcessingGroup(Processors.PROJECTIONS)
+@ProcessingGroup(Processors.CASEWORK)
 class RiskProjection {
 
     private final JdbcTemplate jdbc;

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 
 /** Each case's sessions, with every change to them. A rescheduled session stays BOOKED and keeps its history. */
 @Component
-@ProcessingGroup(Processors.PROJECTIONS)
+@ProcessingGroup(Processors.CASEWORK)
 class SessionProjection {
 
     private final JdbcTemplate jdbc;
