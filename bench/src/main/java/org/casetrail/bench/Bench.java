@@ -96,21 +96,24 @@ public final class Bench {
      * Commands at full load before the measured phases, not reported, until the JIT compiler has settled: a service
      * runs for weeks, so its compiler's first minutes are not what a command costs (measured: after a fixed 30 s the
      * compiler threads still took 15-45% of the service's CPU in the measured phases). Full mode: rounds of 10 s, at
-     * least 30 s, until the compiler took under a tenth of the service's CPU in a round, at most 180 s. Quick: 5 s.
-     * Gives the seconds it took.
+     * least 30 s, until the compiler took under a tenth of the service's CPU in three rounds running, at most 180 s
+     * (one round under a tenth is no sign: measured, a run that stopped on one at 50 s had its compiler take 18 s of
+     * the half-load phase's 41). Quick: 5 s. Gives the seconds it took.
      */
     private long warmUp(Service service, String token) throws Exception {
         if (quick) {
             commands(service, token, 0, Duration.ofSeconds(5));
             return 5;
         }
+        int settled = 0;
         for (long seconds = 10; ; seconds += 10) {
             Map<String, Object> round = commands(service, token, 0, Duration.ofSeconds(10));
             double cpu = (double) round.get("serviceCpuSeconds");
             double compiler = (double) round.get("jitCompilerCpuSeconds");
             progress("  warm-up at " + seconds + " s: the compiler took " + Math.round(100 * compiler / Math.max(cpu, 0.01))
                      + "% of the service's CPU");
-            if (seconds >= 30 && compiler < cpu / 10 || seconds >= 180) {
+            settled = compiler < cpu / 10 ? settled + 1 : 0;
+            if (seconds >= 30 && settled >= 3 || seconds >= 180) {
                 return seconds;
             }
         }
