@@ -188,7 +188,10 @@ class EventStoreConfiguration {
             return Stream.empty();
         }
 
-        /** An event for the processors, its time read by {@link StoredTimes}. */
+        /**
+         * An event for the processors, its time read by {@link StoredTimes}. Events read to load an aggregate keep
+         * Axon's own reading: no aggregate asks for their time, so it is never parsed there.
+         */
         @Override
         protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
                 throws SQLException {
@@ -196,12 +199,6 @@ class EventStoreConfiguration {
             return data instanceof DomainEventData<?> domain
                     ? new TrackedDomainEventData<>(data.trackingToken(), new Timed<>(domain, stamp(resultSet)))
                     : data;
-        }
-
-        /** An event of an aggregate being loaded, its time read by {@link StoredTimes}. */
-        @Override
-        protected DomainEventData<?> getDomainEventData(ResultSet resultSet) throws SQLException {
-            return new Timed<>(super.getDomainEventData(resultSet), stamp(resultSet));
         }
 
         private String stamp(ResultSet resultSet) throws SQLException {
