@@ -78,13 +78,16 @@ public record CasetrailProperties(
      *                     number of nodes when running several. The audit trail's processors always have one
      * @param heartbeat    how often a node running processors says it is alive; a node not heard from for three
      *                     beats no longer counts when the segments are shared out
+     * @param aggregateCache how many records of each kind a node keeps loaded between commands, so that a command
+     *                     on a record written recently reads none of its events; 0 keeps none
      */
     public record Events(@DefaultValue("60s") Duration gapTimeout,
                          @DefaultValue("1000000") int maxGapOffset,
                          @DefaultValue("1000") int batchSize,
                          @DefaultValue("100ms") Duration pollInterval,
                          @DefaultValue("1") int segments,
-                         @DefaultValue("2s") Duration heartbeat) {
+                         @DefaultValue("2s") Duration heartbeat,
+                         @DefaultValue("10000") int aggregateCache) {
 
         public Events {
             if (segments < 1) {
@@ -92,6 +95,9 @@ public record CasetrailProperties(
             }
             if (heartbeat.isNegative() || heartbeat.isZero()) {
                 throw new IllegalArgumentException("casetrail.events.heartbeat must be positive");
+            }
+            if (aggregateCache < 0) {
+                throw new IllegalArgumentException("casetrail.events.aggregate-cache must not be negative");
             }
         }
     }

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Two service instances on one PostgreSQL, writing to one contact by turns: a write on one node is seen by the
  * other at once, a correct {@code If-Match} from the other node is never a wrong 409, no update is lost, and a
- * version really out of date is a 409 on either node. (Any cache of aggregates a node may keep must keep this
+ * version really out of date is a 409 on either node, with or without an {@code Idempotency-Key}. (Any cache of aggregates a node may keep must keep this
  * true.) Runs against the external server (as {@link ExternalPostgresTest}), and is skipped where none answers.
  */
 class TwoNodesWritesTest {
@@ -60,7 +60,9 @@ class TwoNodesWritesTest {
             Api b = alex(second);
             String caseId = a.post("/api/cases", HttpTestSupport.JO.formatted("nodes")).text("caseId");
             String contactId = a.post("/api/cases/" + caseId + "/contacts", """
-                    {"setting": {"type": "OFFICE"}, "startedAt": "2026-11-20T10:00:00Z"}""").text("contactId");
+                    {"attendees": [{"name": "Jo", "role": "SERVICE_USER"}], "setting": {"type": "OFFICE"},
+                     "startedAt": "2026-11-20T10:00:00Z", "endedAt": "2026-11-20T11:00:00Z",
+                     "purpose": {"text": "Review"}}""").text("contactId");
 
             assertThat(edit(b, contactId, "B, version 2", "1", 200)).isEqualTo(2);
             // A last saw version 1; the If-Match names B's version 2: it is decided on version 2, not refused.
@@ -72,13 +74,24 @@ class TwoNodesWritesTest {
             edit(b, contactId, "B, stale", "2", 409);
             edit(a, contactId, "A, stale", "4", 409);
             assertThat(edit(b, contactId, "B, version 6", null, 200)).isEqualTo(6);
+            assertThat(edit(a, contactId, "A, version 7", "6", 200)).isEqualTo(7);
+            // So too inside an idempotent request, whose command runs in the transaction that stores its answer:
+            // B last wrote version 6, and its key's request is sent again on the stored version 7.
+            Api keyed = b.header("Idempotency-Key", UUID.randomUUID().toString()).header("If-Match", "\"7\"");
+            var signed = keyed.post("/api/contacts/" + contactId + "/finalise", "");
+            assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
+            assertThat(signed.json().path("version").asLong()).isEqualTo(8);
+            var repeat = keyed.post("/api/contacts/" + contactId + "/finalise", "");
+            assertThat(repeat.header("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(repeat.json().path("version").asLong()).isEqualTo(8);
 
             JsonNode history = HttpTestSupport.eventually(
                     () -> b.get("/api/contacts/" + contactId + "/history").json().path("versions"),
-                    versions -> versions.size() == 6, Duration.ofSeconds(15));
-            assertThat(history.findValuesAsText("version")).containsExactly("1", "2", "3", "4", "5", "6");
-            assertThat(a.get("/api/contacts/" + contactId + "?minVersion=6").json().path("description").asText())
-                    .isEqualTo("B, version 6");
+                    versions -> versions.size() == 8, Duration.ofSeconds(15));
+            assertThat(history.findValuesAsText("version")).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+            JsonNode signedContact = a.get("/api/contacts/" + contactId + "?minVersion=8").json();
+            assertThat(signedContact.path("description").asText()).isEqualTo("A, version 7");
+            assertThat(signedContact.path("status").asText()).isEqualTo("FINALISED");
         }
     }
 }

@@ -21,7 +21,7 @@ import org.casetrail.events.action.ActionRedatedEvent;
 import org.casetrail.platform.messaging.DomainRuleViolation;
 
 /** An action from heading 6: assigned in a contact, moved or re-dated with a reason, completed or cancelled. */
-@Aggregate
+@Aggregate(cache = "actionCache")
 class Action {
 
     enum Status { OUTSTANDING, COMPLETED, CANCELLED }

@@ -28,7 +28,7 @@ import org.casetrail.platform.messaging.MetaDataKeys;
  * One case per service user: opened, given assessments and plans, closed and reopened. Command handlers return
  * the case's public version after their events, which the API hands back for {@code If-Match} and read-your-writes.
  */
-@Aggregate
+@Aggregate(cache = "caseRecordCache")
 class CaseRecord {
 
     @AggregateIdentifier

@@ -49,7 +49,7 @@ import org.casetrail.platform.messaging.NotPermitted;
  * A case note contact: drafted, edited while a draft, signed, then only added to or corrected. Every change is
  * an event; nothing is overwritten. Handlers return the contact's public version after their events.
  */
-@Aggregate
+@Aggregate(cache = "contactCache")
 class Contact {
 
     enum Status { DRAFT, FINALISED, DISCARDED }

@@ -18,7 +18,7 @@ import org.casetrail.platform.messaging.MetaDataKeys;
 import org.casetrail.platform.messaging.NotPermitted;
 
 /** A request for a manager's guidance from heading 6: asked in a contact, answered once, by a manager. */
-@Aggregate
+@Aggregate(cache = "guidanceRequestCache")
 class GuidanceRequest {
 
     @AggregateIdentifier

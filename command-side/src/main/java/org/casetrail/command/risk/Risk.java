@@ -17,7 +17,7 @@ import org.casetrail.events.risk.RiskReviewedEvent;
 import org.casetrail.platform.messaging.DomainRuleViolation;
 
 /** A risk from heading 5: identified in a contact, reviewed in later ones, closed with a reason. */
-@Aggregate
+@Aggregate(cache = "riskCache")
 class Risk {
 
     @AggregateIdentifier

@@ -26,7 +26,7 @@ import org.casetrail.platform.messaging.DomainRuleViolation;
  * The next arranged session from heading 7: booked in a contact, then moved, cancelled, held (the contact that
  * records it was signed), missed, or a visit where no access was had. Only a booked session can change.
  */
-@Aggregate
+@Aggregate(cache = "sessionCache")
 class Session {
 
     enum Status { BOOKED, HELD, CANCELLED, NO_ACCESS, MISSED }

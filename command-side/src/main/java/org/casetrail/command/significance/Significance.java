@@ -23,7 +23,7 @@ import org.casetrail.platform.messaging.DomainRuleViolation;
  * one mark per item, created by the first marking, changed by later ones. Each change is an event with who and
  * when, so the chronology shows the mark as it stood at any moment.
  */
-@Aggregate
+@Aggregate(cache = "significanceCache")
 class Significance {
 
     @AggregateIdentifier

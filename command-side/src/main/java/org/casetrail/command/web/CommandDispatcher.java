@@ -40,8 +40,9 @@ public class CommandDispatcher {
     }
 
     /**
-     * A command that lost a race with another writer to the same aggregate stored nothing; it is sent again, to be
-     * decided on the state that won, a few times. Inside a transaction that began before it (an idempotent
+     * A command that lost a race with another writer to the same aggregate, or was decided on this node's copy of
+     * it when another node had written since, stored nothing; it is sent again, to be decided on the stored state, a
+     * few times. Inside a transaction that began before it (an idempotent
      * request's) it cannot be: the failure goes up, and that transaction's owner starts a new one.
      */
     private Object dispatch(Object command) {
@@ -52,7 +53,7 @@ public class CommandDispatcher {
             try {
                 return gateway.sendAndWait(message);
             } catch (RuntimeException e) {
-                if (attempt == MAX_ATTEMPTS || !ConcurrentWrites.lostRace(e)
+                if (attempt == MAX_ATTEMPTS || !ConcurrentWrites.decidedOnOldState(e)
                     || TransactionSynchronizationManager.isActualTransactionActive()) {
                     throw e;
                 }

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 
 /**
  * Two writers appended to one aggregate at once, and the event store kept the first: the second's command was
@@ -12,7 +13,10 @@ import org.axonframework.modelling.command.ConcurrencyException;
  */
 public final class ConcurrentWrites {
 
-    /** Set on a request whose command lost such a race, so the code around it can send it again. */
+    /**
+     * Set on a request whose command was decided on state older than the store's (it lost such a race, or its
+     * node's copy of the record was behind), so the code around it can send it again.
+     */
     public static final String LOST_RACE = ConcurrentWrites.class.getName() + ".lostRace";
 
     private static final String UNIQUE_VIOLATION = "23505";
@@ -31,5 +35,21 @@ public final class ConcurrentWrites {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code failure} says the command was decided on a copy of its record older than the version its
+     * writer names ({@code If-Match}): the node's loaded copy was behind the store (another node, or a concurrent
+     * command, wrote since), and the copy has been dropped as the command rolled back. A copy newer than the named
+     * version is the writer's stale {@code If-Match}, which sending again cannot mend.
+     */
+    public static boolean staleCopy(Throwable failure) {
+        return failure instanceof ConflictingAggregateVersionException conflict
+               && conflict.getActualVersion() < conflict.getExpectedVersion();
+    }
+
+    /** Whether sending the command again, to be decided on the stored state, may succeed where it failed. */
+    public static boolean decidedOnOldState(Throwable failure) {
+        return lostRace(failure) || staleCopy(failure);
     }
 }

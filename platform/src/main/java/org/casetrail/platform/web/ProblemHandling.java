@@ -171,6 +171,10 @@ public class ProblemHandling {
         if (e instanceof EventStoreException) {
             return unexpected(e);
         }
+        if (ConcurrentWrites.staleCopy(e)) {
+            // Decided on a copy older than the version named: sent again, it is decided on the stored state.
+            request.setAttribute(ConcurrentWrites.LOST_RACE, true);
+        }
         return Problems.respond(Problems.problem(HttpStatus.CONFLICT, "STALE_VERSION",
                 "The record has changed since the version you sent; read it again and retry"));
     }
