@@ -239,7 +239,10 @@ class CasesHttpTest extends HttpTestSupport {
         assertThat(components.path("eventProcessors").path("details").path("contacts").path("running").asBoolean())
                 .isTrue();
         var metrics = alex().get("/actuator/prometheus").body();
-        assertThat(metrics).contains("commandBus_successCounter_total", "eventProcessor_latency{processorName=\"casework\"}");
+        assertThat(metrics).contains("commandBus_successCounter_total{payloadType=\"OpenCaseCommand\"}",
+                                     "commandBus_timer_seconds_count{payloadType=\"OpenCaseCommand\"}",
+                                     "eventStore_successCounter_total{payloadType=\"CaseOpenedEvent\"}",
+                                     "eventProcessor_latency{processorName=\"casework\"}");
     }
 
     @Test

@@ -7,7 +7,6 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.EventProcessorLatencyMonitor;
-import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.micrometer.TagsUtil;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.queryhandling.QueryBus;
@@ -18,8 +17,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
 /**
- * Axon's metrics, chosen: the command bus, event store and query bus get Axon's full set (counts, timers,
- * capacity, by message type); each event processor gets only its latency (how far behind the newest event it
+ * Axon's metrics, chosen: the command bus, event store and query bus are counted and timed by message type
+ * ({@link CountingMonitor}); each event processor gets only its latency (how far behind the newest event it
  * is), which is what operations watch. Axon's own set for processors is measured per event, ignored events
  * included, and with nine projections reading every event it cost about a third of the time of a projection that
  * handles few of them. (Axon's auto-configuration of metrics is switched off in casetrail-platform.properties.)
@@ -29,16 +28,11 @@ class AxonMetrics {
 
     @Bean
     ConfigurerModule axonMessageMonitors(MeterRegistry registry) {
-        GlobalMetricRegistry axon = new GlobalMetricRegistry(registry);
         return configurer -> configurer
-                .configureMessageMonitor(CommandBus.class,
-                        (config, type, name) -> general(axon.registerCommandBus(name, TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION)))
-                .configureMessageMonitor(EventStore.class,
-                        (config, type, name) -> general(axon.registerEventBus(name, TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION)))
-                .configureMessageMonitor(EventBus.class,
-                        (config, type, name) -> general(axon.registerEventBus(name, TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION)))
-                .configureMessageMonitor(QueryBus.class,
-                        (config, type, name) -> general(axon.registerQueryBus(name, TagsUtil.PAYLOAD_TYPE_TAGGER_FUNCTION)))
+                .configureMessageMonitor(CommandBus.class, (config, type, name) -> new CountingMonitor(name, registry))
+                .configureMessageMonitor(EventStore.class, (config, type, name) -> new CountingMonitor(name, registry))
+                .configureMessageMonitor(EventBus.class, (config, type, name) -> new CountingMonitor(name, registry))
+                .configureMessageMonitor(QueryBus.class, (config, type, name) -> new CountingMonitor(name, registry))
                 .configureMessageMonitor(EventProcessor.class,
                         (config, type, name) -> general(EventProcessorLatencyMonitor.buildMonitor("eventProcessor",
                                 registry, message -> Tags.of(TagsUtil.PROCESSOR_NAME_TAG, name))));
