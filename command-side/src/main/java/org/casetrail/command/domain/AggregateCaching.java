@@ -1,53 +1,35 @@
 package org.casetrail.command.domain;
 
+import java.util.List;
+
 import org.axonframework.common.caching.Cache;
 import org.casetrail.platform.CasetrailProperties;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * One {@link LoadedAggregates} per aggregate type, each bounded by {@code casetrail.events.aggregate-cache}; every
  * aggregate names its own by bean name ({@code @Aggregate(cache = ...)}), so that two types never share a key.
+ * Axon refuses to start when an aggregate names a cache that is not here.
  */
 @Configuration(proxyBeanMethods = false)
 class AggregateCaching {
 
-    private static Cache loaded(CasetrailProperties properties) {
-        return new LoadedAggregates(properties.events().aggregateCache());
-    }
+    /** The cache of each aggregate type, by the name its {@code @Aggregate} gives. */
+    static final List<String> CACHES = List.of("caseRecordCache", "contactCache", "actionCache", "riskCache",
+                                               "sessionCache", "guidanceRequestCache", "significanceCache");
 
     @Bean
-    Cache caseRecordCache(CasetrailProperties properties) {
-        return loaded(properties);
-    }
-
-    @Bean
-    Cache contactCache(CasetrailProperties properties) {
-        return loaded(properties);
-    }
-
-    @Bean
-    Cache actionCache(CasetrailProperties properties) {
-        return loaded(properties);
-    }
-
-    @Bean
-    Cache riskCache(CasetrailProperties properties) {
-        return loaded(properties);
-    }
-
-    @Bean
-    Cache sessionCache(CasetrailProperties properties) {
-        return loaded(properties);
-    }
-
-    @Bean
-    Cache guidanceRequestCache(CasetrailProperties properties) {
-        return loaded(properties);
-    }
-
-    @Bean
-    Cache significanceCache(CasetrailProperties properties) {
-        return loaded(properties);
+    static BeanDefinitionRegistryPostProcessor aggregateCaches() {
+        return registry -> {
+            BeanFactory beans = (BeanFactory) registry;
+            for (String name : CACHES) {
+                registry.registerBeanDefinition(name, new RootBeanDefinition(Cache.class, () -> new LoadedAggregates(
+                        beans.getBean(CasetrailProperties.class).events().aggregateCache())));
+            }
+        };
     }
 }

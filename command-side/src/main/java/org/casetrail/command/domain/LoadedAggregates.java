@@ -1,5 +1,6 @@
 package org.casetrail.command.domain;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -57,32 +58,28 @@ public final class LoadedAggregates implements Cache {
 
     @Override
     public boolean putIfAbsent(Object key, Object value) {
-        if (entries.getIfPresent(key) != null) {
-            return false;
+        boolean absent = entries.getIfPresent(key) == null;
+        if (absent) {
+            put(key, value);
         }
-        put(key, value);
-        return true;
+        return absent;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> T computeIfAbsent(Object key, Supplier<T> valueSupplier) {
         T present = (T) entries.getIfPresent(key);
-        if (present != null) {
-            return present;
-        }
-        T value = valueSupplier.get();
+        return present != null ? present : putAndGet(key, valueSupplier.get());
+    }
+
+    private <T> T putAndGet(Object key, T value) {
         put(key, value);
         return value;
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
-        V present = (V) entries.getIfPresent(key);
-        if (present != null) {
-            put(key, update.apply(present));
-        }
+        Optional.ofNullable(this.<Object, V>get(key)).ifPresent(present -> put(key, update.apply(present)));
     }
 
     @Override

@@ -29,32 +29,37 @@ class LoadedAggregatesTest {
         TransactionSynchronizationManager.clearSynchronization();
     }
 
-    @Test
-    void aCopyPutInATransactionIsKeptOnlyOnceItCommits() {
+    /** A cache holding version 1, after a transaction that put version 2 ended with {@code status}. */
+    private static LoadedAggregates afterPuttingVersion2(int status) {
         LoadedAggregates loaded = new LoadedAggregates(10);
         loaded.put("a", "version 1");
-
         TransactionSynchronizationManager.initSynchronization();
         loaded.put("a", "version 2");
         assertThat(loaded.containsKey("a")).as("while the transaction is open").isFalse();
         assertThat((String) loaded.get("a")).isNull();
-        complete(TransactionSynchronization.STATUS_COMMITTED);
+        complete(status);
+        return loaded;
+    }
+
+    @Test
+    void aCopyPutInATransactionIsKeptOnlyOnceItCommits() {
+        LoadedAggregates loaded = afterPuttingVersion2(TransactionSynchronization.STATUS_COMMITTED);
 
         assertThat((String) loaded.get("a")).isEqualTo("version 2");
     }
 
     @Test
     void aCopyPutInATransactionThatRollsBackIsNotKept() {
-        LoadedAggregates loaded = new LoadedAggregates(10);
-        loaded.put("a", "version 1");
-
-        TransactionSynchronizationManager.initSynchronization();
-        loaded.put("a", "version 2");
-        complete(TransactionSynchronization.STATUS_ROLLED_BACK);
+        LoadedAggregates loaded = afterPuttingVersion2(TransactionSynchronization.STATUS_ROLLED_BACK);
 
         assertThat(loaded.containsKey("a")).isFalse();
         assertThat(loaded.putIfAbsent("a", "version 1")).isTrue();
         assertThat(loaded.putIfAbsent("a", "version 3")).isFalse();
+        assertThat(loaded.<String>computeIfAbsent("a", () -> "version 4")).isEqualTo("version 1");
+        loaded.<String>computeIfPresent("a", present -> present + ", again");
+        loaded.<String>computeIfPresent("b", present -> "made");
+        assertThat((String) loaded.get("a")).isEqualTo("version 1, again");
+        assertThat(loaded.containsKey("b")).isFalse();
         assertThat(loaded.remove("a")).isTrue();
         assertThat(loaded.remove("a")).isFalse();
     }
