@@ -23,7 +23,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * still be behind the database, when another node or a concurrent command stored an event since: a command
  * decided on it then appends at a place already taken, the event table's unique (record, sequence) refuses it,
  * Axon takes the aggregate out of here as the unit of work rolls back, and the command is sent again on the
- * stored state. It is bounded: the least used are dropped first.
+ * stored state. It is bounded: the least used are dropped first, and the collector may drop any of them when the
+ * heap runs short, as a contact's copy holds all of its text.
  */
 public final class LoadedAggregates implements Cache {
 
@@ -32,7 +33,10 @@ public final class LoadedAggregates implements Cache {
     /** Keeps up to {@code maximum} aggregates; 0 keeps none. */
     public LoadedAggregates(int maximum) {
         // Evictions on the calling thread: the bound holds when a put returns, without a pool thread behind it.
-        this.entries = Caffeine.newBuilder().maximumSize(Math.max(0, maximum)).executor(Runnable::run).build();
+        // Softly held: a contact carries its whole text (up to tens of thousands of characters under each heading),
+        // so a count alone does not bound the memory; the collector clears these before the heap runs out.
+        this.entries = Caffeine.newBuilder().maximumSize(Math.max(0, maximum)).softValues()
+                               .executor(Runnable::run).build();
     }
 
     @Override
