@@ -2,6 +2,7 @@ package org.casetrail.platform.eventstore;
 
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.MessageMonitorFactory;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -28,11 +29,12 @@ class AxonMetrics {
 
     @Bean
     ConfigurerModule axonMessageMonitors(MeterRegistry registry) {
+        MessageMonitorFactory counting = (config, type, name) -> new CountingMonitor(name, registry);
         return configurer -> configurer
-                .configureMessageMonitor(CommandBus.class, (config, type, name) -> new CountingMonitor(name, registry))
-                .configureMessageMonitor(EventStore.class, (config, type, name) -> new CountingMonitor(name, registry))
-                .configureMessageMonitor(EventBus.class, (config, type, name) -> new CountingMonitor(name, registry))
-                .configureMessageMonitor(QueryBus.class, (config, type, name) -> new CountingMonitor(name, registry))
+                .configureMessageMonitor(CommandBus.class, counting)
+                .configureMessageMonitor(EventStore.class, counting)
+                .configureMessageMonitor(EventBus.class, counting)
+                .configureMessageMonitor(QueryBus.class, counting)
                 .configureMessageMonitor(EventProcessor.class,
                         (config, type, name) -> general(EventProcessorLatencyMonitor.buildMonitor("eventProcessor",
                                 registry, message -> Tags.of(TagsUtil.PROCESSOR_NAME_TAG, name))));

@@ -2,8 +2,10 @@ package org.casetrail.platform.eventstore;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.axonframework.messaging.Message;
+import org.axonframework.micrometer.TagsUtil;
 import org.axonframework.monitoring.MessageMonitor;
 
 import io.micrometer.core.instrument.Counter;
@@ -18,8 +20,6 @@ import io.micrometer.core.instrument.Timer;
  * they took about a twentieth of the service's CPU. These meters are made once per payload type and kept.
  */
 final class CountingMonitor implements MessageMonitor<Message<?>> {
-
-    private static final String PAYLOAD_TYPE = "payloadType";
 
     private final String name;
     private final MeterRegistry registry;
@@ -38,12 +38,12 @@ final class CountingMonitor implements MessageMonitor<Message<?>> {
             String tag = type.getSimpleName();
             return new Meters(counter("successCounter", tag), counter("failureCounter", tag),
                               counter("ignoredCounter", tag),
-                              Timer.builder(name + ".timer").tag(PAYLOAD_TYPE, tag).register(registry));
+                              Timer.builder(name + ".timer").tag(TagsUtil.PAYLOAD_TYPE_TAG, tag).register(registry));
         });
     }
 
     private Counter counter(String kind, String payloadType) {
-        return Counter.builder(name + "." + kind).tag(PAYLOAD_TYPE, payloadType).register(registry);
+        return Counter.builder(name + "." + kind).tag(TagsUtil.PAYLOAD_TYPE_TAG, payloadType).register(registry);
     }
 
     @Override
@@ -53,13 +53,13 @@ final class CountingMonitor implements MessageMonitor<Message<?>> {
         return new MonitorCallback() {
             @Override
             public void reportSuccess() {
-                of.timer().record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                of.timer().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 of.success().increment();
             }
 
             @Override
             public void reportFailure(Throwable cause) {
-                of.timer().record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                of.timer().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 of.failure().increment();
             }
 

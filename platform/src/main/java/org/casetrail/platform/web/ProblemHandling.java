@@ -163,17 +163,16 @@ public class ProblemHandling {
 
     @ExceptionHandler({ConflictingModificationException.class, ConcurrencyException.class, EventStoreException.class})
     ResponseEntity<ProblemDetail> staleVersion(RuntimeException e, HttpServletRequest request) {
-        if (ConcurrentWrites.lostRace(e)) {
+        if (ConcurrentWrites.decidedOnOldState(e)) {
+            // Sent again (by the code around the command), it is decided on the stored state.
             request.setAttribute(ConcurrentWrites.LOST_RACE, true);
+        }
+        if (ConcurrentWrites.lostRace(e)) {
             return Problems.respond(Problems.problem(HttpStatus.CONFLICT, "CONCURRENT_CHANGE",
                     "Someone changed this record at the same moment; nothing was stored; send it again"));
         }
         if (e instanceof EventStoreException) {
             return unexpected(e);
-        }
-        if (ConcurrentWrites.staleCopy(e)) {
-            // Decided on a copy older than the version named: sent again, it is decided on the stored state.
-            request.setAttribute(ConcurrentWrites.LOST_RACE, true);
         }
         return Problems.respond(Problems.problem(HttpStatus.CONFLICT, "STALE_VERSION",
                 "The record has changed since the version you sent; read it again and retry"));
