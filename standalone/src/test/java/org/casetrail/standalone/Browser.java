@@ -284,10 +284,24 @@ final class Browser implements AutoCloseable {
         return new ArrayList<>((List<String>) result);
     }
 
-    /** Asserts axe-core finds nothing on this page. */
+    /** Asserts axe-core finds nothing on this page, and that the page got every file it asked for. */
     Browser accessible() {
         assertThat(accessibilityViolations()).as("WCAG 2.2 AA violations on " + path()).isEmpty();
+        assertThat(filesNotServed()).as("files the page asked for and did not get, on " + path()).isEmpty();
         return this;
+    }
+
+    /**
+     * The stylesheets, scripts, images and fonts this page asked for that were not served (an error status), once
+     * the fonts it renders with have loaded: a font is fetched only when some text uses it.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> filesNotServed() {
+        Object result = driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "document.fonts.ready.then(() => done(performance.getEntriesByType('resource')"
+                + "  .filter(e => e.responseStatus >= 400).map(e => e.responseStatus + ' ' + e.name)));");
+        return new ArrayList<>((List<String>) result);
     }
 
     /** A screenshot of the whole page, for the README. */
