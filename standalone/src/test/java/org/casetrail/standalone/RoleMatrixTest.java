@@ -8,9 +8,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 
 /**
  * The README's role matrix, one request per cell: each endpoint as each role, refused with 403 exactly where the
@@ -102,6 +106,33 @@ class RoleMatrixTest extends HttpTestSupport {
         } else {
             assertThat(response.status()).as(response.toString()).isEqualTo(403);
             assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        }
+    }
+
+    @Autowired
+    ConfigurableListableBeanFactory beans;
+
+    /**
+     * The rules above are decided by path patterns, by Spring Security's chain as built: not behind the filter that
+     * looks up every request's MVC handler ahead of the dispatcher, which nothing here reads.
+     */
+    @Test
+    void securityRunsWithoutAnMvcHandlerLookupOfItsOwn() {
+        List<String> filters = new ArrayList<>();
+        collectTypes(beans.getBeanDefinition("springSecurityFilterChain"), filters);
+
+        assertThat(filters).as("the security filter chain's parts").isNotEmpty()
+                           .noneMatch(type -> type.contains("HandlerMappingIntrospector"));
+    }
+
+    private static void collectTypes(Object part, List<String> types) {
+        if (part instanceof BeanDefinition definition) {
+            types.add(String.valueOf(definition.getBeanClassName()));
+            for (var argument : definition.getConstructorArgumentValues().getIndexedArgumentValues().values()) {
+                collectTypes(argument.getValue(), types);
+            }
+        } else if (part instanceof List<?> list) {
+            list.forEach(each -> collectTypes(each, types));
         }
     }
 }

@@ -11,6 +11,7 @@ import org.casetrail.platform.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -19,6 +20,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -93,6 +95,21 @@ class SecurityConfiguration {
                         properties.security().authCacheTtl(), Clock.systemUTC())));
         }
         return http.build();
+    }
+
+    /**
+     * Security rules match request paths by pattern, as MVC's own mappings do, rather than by asking MVC which
+     * handler a request will reach: that asking needs a handler lookup for every request ahead of the dispatcher's
+     * own, which {@link SecurityWithoutHandlerLookup} then leaves out.
+     */
+    @Bean
+    static PathPatternRequestMatcherBuilderFactoryBean requestMatcherBuilder() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
+    }
+
+    @Bean
+    static BeanFactoryPostProcessor securityWithoutHandlerLookup() {
+        return new SecurityWithoutHandlerLookup();
     }
 
     /** A path the firewall refuses (e.g. with "//" or an encoded slash) is bad input like any other. */
