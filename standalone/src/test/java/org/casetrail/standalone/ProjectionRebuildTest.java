@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.casetrail.platform.eventstore.CountedWorkQueues;
 import org.casetrail.query.projection.ProjectionRebuild;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,6 +79,14 @@ class ProjectionRebuildTest {
         assertThat(Api.at(port).as("alex").get("/api/cases/" + lastCase + "/chronology").text("digest"))
                 .as("the chronology's digest survives a rebuild").isEqualTo(digestBefore);
         assertThat(quality()).as("every contact's recording-quality check survives a rebuild").isEqualTo(qualityBefore);
+    }
+
+    /** Every processor of the service, the audit chain's too, hands its events to its segments through counted queues. */
+    @Test
+    void everyProcessorTakesItsEventsThroughCountedQueues() {
+        assertThat(processing.eventProcessors()).hasSizeGreaterThanOrEqualTo(5);
+        processing.eventProcessors().values().forEach(
+                processor -> assertThat(CountedWorkQueues.installed(processor)).as(processor.getName()).isTrue());
     }
 
     /**

@@ -28,6 +28,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.lifecycle.Phase;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -254,7 +255,8 @@ class EventStoreConfiguration {
      * Nothing is passed over: readiness is DOWN, naming the parked event, until an operator has it handled again
      * ({@code POST /actuator/projections/parked}). Processors named in {@link ParkedEvents#NEVER_PARKED} (the audit chain, whose
      * order is the record) never park: they stop and retry the event instead. A failure outside a handler (writing
-     * the batch) stops and retries the batch.
+     * the batch) stops and retries the batch. Each processor's segments take their events through counted queues
+     * ({@link CountedWorkQueues}).
      */
     @Bean
     ConfigurerModule processorDefaults(CasetrailProperties properties, ConnectionProvider connectionProvider,
@@ -294,6 +296,11 @@ class EventStoreConfiguration {
                             group -> processing.registerPooledStreamingEventProcessorConfiguration(
                                     group, (config, builder) -> builder.initialSegmentCount(1)));
                 });
+                // Once Axon has made the processors (its first start phase) and before they start (theirs).
+                configurer.onInitialize(config -> config.onStart(
+                        Phase.INBOUND_EVENT_CONNECTORS - 1,
+                        () -> config.eventProcessingConfiguration().eventProcessors().values()
+                                    .forEach(CountedWorkQueues::install)));
             }
 
             @Override
