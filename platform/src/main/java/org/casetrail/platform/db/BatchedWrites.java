@@ -49,6 +49,27 @@ public class BatchedWrites {
     }
 
     /**
+     * Queues a statement that changes {@code row} and must run after the statements queued earlier in this batch for
+     * the same row: a row inserted by one event of the batch and updated by later ones, each update its own SQL. The
+     * n-th statement queued for a row runs in the n-th round of the batch's writes; within a round, statements
+     * with the same SQL still run as one JDBC batch, so a batch's writes take a round trip per distinct statement
+     * per round (most rows are written once a batch) rather than one per event. {@code row} must be equal for
+     * writes to the same row (say the table's name and the row's id).
+     */
+    public void addFor(Object row, String sql, Object... args) {
+        Batch batch = batch();
+        if (batch == null) {
+            jdbc.update(sql, args);
+            return;
+        }
+        int round = batch.rowWrites.merge(row, 1, Integer::sum) - 1;
+        while (batch.rounds.size() <= round) {
+            batch.rounds.add(new LinkedHashMap<>());
+        }
+        batch.rounds.get(round).computeIfAbsent(sql, s -> new LinkedHashMap<>()).put(new Object(), args);
+    }
+
+    /**
      * Queues a statement for a row, replacing one queued earlier in this batch for the same SQL and row: for
      * upserts where only the row's latest state need be written. {@code row} must be equal for equal keys as the
      * table compares them (a {@link java.util.UUID}, not its text): the driver sends a batch of inserts as multi-row
@@ -144,19 +165,27 @@ public class BatchedWrites {
 
     private static final class Batch {
 
+        /** The first round: every {@link #add} and {@link #put}, and each row's first {@link #addFor}. */
         final Map<String, Map<Object, Object[]>> statements = new LinkedHashMap<>();
+        /** The later rounds of {@link #addFor}, in order. */
+        final List<Map<String, Map<Object, Object[]>>> rounds = new ArrayList<>(List.of(statements));
+        final Map<Object, Integer> rowWrites = new HashMap<>();
         final Map<String, Map<Object, ?>> pending = new HashMap<>();
 
         void flush(JdbcTemplate jdbc) {
-            statements.forEach((sql, rows) -> {
-                List<Object[]> args = new ArrayList<>(rows.values());
-                if (args.size() == 1) {
-                    jdbc.update(sql, args.get(0));
-                } else {
-                    jdbc.batchUpdate(sql, args);
-                }
-            });
-            statements.clear();
+            for (Map<String, Map<Object, Object[]>> round : rounds) {
+                round.forEach((sql, rows) -> {
+                    List<Object[]> args = new ArrayList<>(rows.values());
+                    if (args.size() == 1) {
+                        jdbc.update(sql, args.get(0));
+                    } else {
+                        jdbc.batchUpdate(sql, args);
+                    }
+                });
+                round.clear();
+            }
+            rounds.subList(1, rounds.size()).clear();
+            rowWrites.clear();
             pending.clear();
         }
     }

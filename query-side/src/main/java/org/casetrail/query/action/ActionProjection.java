@@ -27,25 +27,29 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(Processors.CASEWORK)
 class ActionProjection {
 
+    private static final VersionedRows.Table ACTIONS = new VersionedRows.Table("action_item", "action_id", "actionId");
+
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
+    private final VersionedRows rows;
 
-    ActionProjection(JdbcTemplate jdbc, BatchedWrites writes) {
+    ActionProjection(JdbcTemplate jdbc, BatchedWrites writes, VersionedRows rows) {
         this.jdbc = jdbc;
         this.writes = writes;
+        this.rows = rows;
     }
 
     @EventHandler
     void on(ActionAssignedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        int inserted = jdbc.update("""
+        boolean inserted = rows.insert(ACTIONS, event.actionId(), sequence + 1, """
                 INSERT INTO projections.action_item (action_id, case_id, contact_id, description, assignee, due_date,
                     term, status, assigned_at, assigned_by, version, expected_outcome)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'OUTSTANDING', ?, ?, ?, ?) ON CONFLICT (action_id) DO NOTHING""",
                 Sql.uuid(event.actionId()), Sql.uuid(event.caseId()), Sql.uuid(event.contactId()), event.description(),
                 event.assignee(), event.dueDate(), event.term().name(), Sql.utc(at), actor, sequence + 1,
                 event.expectedOutcome());
-        if (inserted > 0) {
+        if (inserted) {
             history(event.actionId(), sequence + 1, "ASSIGNED", event.assignee(), event.dueDate(), null, at, actor);
         }
     }
@@ -90,7 +94,7 @@ class ActionProjection {
     }
 
     private boolean update(String set, String id, long sequence, Object... values) {
-        return VersionedRows.update(jdbc, "action_item", "action_id", id, sequence + 1, set, values);
+        return rows.update(ACTIONS, id, sequence + 1, set, values);
     }
 
     private void history(String actionId, long version, String change, String assignee, LocalDate dueDate,

@@ -15,6 +15,7 @@ import org.casetrail.events.caserecord.CaseOpenedEvent;
 import org.casetrail.events.caserecord.CaseReopenedEvent;
 import org.casetrail.events.caserecord.PlanRecordedEvent;
 import org.casetrail.platform.CasetrailProperties;
+import org.casetrail.platform.db.BatchedWrites;
 import org.casetrail.platform.db.Sql;
 import org.casetrail.platform.messaging.MetaDataKeys;
 import org.casetrail.platform.time.Times;
@@ -31,11 +32,17 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(Processors.CASEWORK)
 class CaseProjection {
 
+    private static final VersionedRows.Table CASES = new VersionedRows.Table("case_record", "case_id", "caseId");
+
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
+    private final VersionedRows rows;
     private final ZoneId zone;
 
-    CaseProjection(JdbcTemplate jdbc, CasetrailProperties properties) {
+    CaseProjection(JdbcTemplate jdbc, BatchedWrites writes, VersionedRows rows, CasetrailProperties properties) {
         this.jdbc = jdbc;
+        this.writes = writes;
+        this.rows = rows;
         this.zone = properties.timeZone();
     }
 
@@ -49,7 +56,7 @@ class CaseProjection {
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         long version = sequence + 1;
         var user = event.serviceUser();
-        jdbc.update("""
+        rows.insert(CASES, event.caseId(), version, """
                 INSERT INTO projections.case_record (case_id, service_user_name, date_of_birth, reference, plan_type,
                     allocated_worker, status, opened_at, opened_by, opened_on, version)
                 VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?) ON CONFLICT (case_id) DO NOTHING""",
@@ -62,9 +69,8 @@ class CaseProjection {
     void on(PlanRecordedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         long version = sequence + 1;
-        if (VersionedRows.update(jdbc, "case_record", "case_id", event.caseId(), version,
-                                 "plan_count = plan_count + 1")) {
-            jdbc.update("""
+        if (rows.update(CASES, event.caseId(), version, "plan_count = plan_count + 1")) {
+            writes.add("""
                     INSERT INTO projections.case_plan (plan_id, case_id, kind, title, plan_date, summary, recorded_at,
                         recorded_by, version, visit_frequency)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id) DO NOTHING""",
@@ -91,15 +97,14 @@ class CaseProjection {
     }
 
     private void setStatus(String caseId, long version, String status, String reason, Instant at, String actor) {
-        if (VersionedRows.update(jdbc, "case_record", "case_id", caseId, version,
-                                 "status = ?, status_changed_at = ?", status, Sql.utc(at))) {
+        if (rows.update(CASES, caseId, version, "status = ?, status_changed_at = ?", status, Sql.utc(at))) {
             statusChanged(caseId, version, status, reason, at, actor);
         }
     }
 
     private void statusChanged(String caseId, long version, String status, String reason, Instant at,
                                String actor) {
-        jdbc.update("""
+        writes.add("""
                 INSERT INTO projections.case_status_change (case_id, version, status, reason, changed_at, changed_by)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (case_id, version) DO NOTHING""",
                 Sql.uuid(caseId), version, status, reason, Sql.utc(at), actor);

@@ -22,16 +22,21 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(Processors.CASEWORK)
 class GuidanceProjection {
 
-    private final JdbcTemplate jdbc;
+    private static final VersionedRows.Table REQUESTS = new VersionedRows.Table("guidance_request", "request_id",
+                                                                               "requestId");
 
-    GuidanceProjection(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final VersionedRows rows;
+
+    GuidanceProjection(JdbcTemplate jdbc, VersionedRows rows) {
         this.jdbc = jdbc;
+        this.rows = rows;
     }
 
     @EventHandler
     void on(GuidanceRequestedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        jdbc.update("""
+        rows.insert(REQUESTS, event.requestId(), sequence + 1, """
                 INSERT INTO projections.guidance_request (request_id, case_id, contact_id, question, urgency, status,
                     requested_at, requested_by, version)
                 VALUES (?, ?, ?, ?, ?, 'AWAITING', ?, ?, ?) ON CONFLICT (request_id) DO NOTHING""",
@@ -42,9 +47,9 @@ class GuidanceProjection {
     @EventHandler
     void on(GuidanceGivenEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        VersionedRows.update(jdbc, "guidance_request", "request_id", event.requestId(), sequence + 1,
-                             "status = 'ANSWERED', guidance = ?, answered_at = ?, answered_by = ?", event.guidance(),
-                             Sql.utc(at), actor);
+        rows.update(REQUESTS, event.requestId(), sequence + 1,
+                    "status = 'ANSWERED', guidance = ?, answered_at = ?, answered_by = ?", event.guidance(),
+                    Sql.utc(at), actor);
     }
 
     @ResetHandler

@@ -1,30 +1,137 @@
 package org.casetrail.query.projection;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.casetrail.platform.db.BatchedWrites;
 import org.casetrail.platform.db.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
- * The guarded update every projection makes: apply a change to an item's row only if the row is behind the
- * event's version, so handling an event a second time changes nothing.
+ * The guarded writes the follow-up and case projections make to rows that carry the version of the last event
+ * applied to them: a row is inserted once, and a change is applied only if the row is behind the event's version,
+ * so handling an event a second time changes nothing.
+ * <p>
+ * Whether a write applies is decided here, from the versions of the rows the batch's events name (read in one query
+ * per table when the batch first needs one, then kept up to date as its events are handled), so that the write
+ * itself is queued with the rest of the batch's writes ({@link BatchedWrites#addFor}, each row's in order) rather
+ * than sent on its own. A rebuild used to make a round trip for every such event: the slowest of the projections.
+ * The statements keep their own guard ({@code ON CONFLICT DO NOTHING}, {@code version < ?}) all the same.
  */
-public final class VersionedRows {
+@Component
+public class VersionedRows {
 
-    private VersionedRows() {
+    /** No row with that id. */
+    private static final long NONE = 0;
+    /** Marks a batch's read-ahead of a table as made. */
+    private static final Object READ = new Object();
+
+    private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
+
+    VersionedRows(JdbcTemplate jdbc, BatchedWrites writes) {
+        this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     /**
-     * Runs {@code UPDATE table SET set, version = ? WHERE idColumn = ? AND version < ?}.
-     *
-     * @return whether the change was applied now (false when this version was applied before)
+     * A projection table whose rows are versioned; {@code component} names the id in the events' payloads (say
+     * {@code "sessionId"}), for the batch's read-ahead.
      */
-    public static boolean update(JdbcTemplate jdbc, String table, String idColumn, String id, long version,
-                                 String set, Object... values) {
+    public record Table(String name, String idColumn, String component) {
+    }
+
+    /**
+     * Queues {@code insert} (an {@code INSERT ... ON CONFLICT DO NOTHING} of the row at {@code version}) unless the
+     * table or the batch has the row already.
+     *
+     * @return whether the row is new
+     */
+    public boolean insert(Table table, String id, long version, String insert, Object... args) {
+        UUID key = Sql.uuid(id);
+        Map<Object, Long> versions = versions(table, key);
+        if (versions.getOrDefault(key, NONE) != NONE) {
+            return false;
+        }
+        addFor(table, id, insert, args);
+        versions.put(key, version);
+        return true;
+    }
+
+    /** Whether the table has the row and it is behind {@code version}: whether {@link #update} would apply. */
+    public boolean behind(Table table, String id, long version) {
+        UUID key = Sql.uuid(id);
+        long stored = versions(table, key).getOrDefault(key, NONE);
+        return stored != NONE && stored < version;
+    }
+
+    /**
+     * Queues a statement to run after every write queued so far in this batch for the row, and before any queued
+     * later: for a row's history, say, to read the row as the change before it left it.
+     */
+    public void addFor(Table table, String id, String sql, Object... args) {
+        writes.addFor(List.of(table.name(), Sql.uuid(id)), sql, args);
+    }
+
+    /**
+     * Queues {@code UPDATE table SET set, version = ? WHERE idColumn = ? AND version < ?} if the row is there and
+     * behind {@code version}.
+     *
+     * @return whether the change applies (false when this version was applied before, or there is no such row)
+     */
+    public boolean update(Table table, String id, long version, String set, Object... values) {
+        if (!behind(table, id, version)) {
+            return false;
+        }
+        UUID key = Sql.uuid(id);
         Object[] args = new Object[values.length + 3];
         System.arraycopy(values, 0, args, 0, values.length);
         args[values.length] = version;
-        args[values.length + 1] = Sql.uuid(id);
+        args[values.length + 1] = key;
         args[values.length + 2] = version;
-        return jdbc.update("UPDATE projections." + table + " SET " + set + ", version = ? WHERE " + idColumn
-                           + " = ? AND version < ?", args) > 0;
+        addFor(table, id, "UPDATE projections." + table.name() + " SET " + set + ", version = ? WHERE "
+                          + table.idColumn() + " = ? AND version < ?", args);
+        writes.<Long>pending("versions:" + table.name()).put(key, version);
+        return true;
+    }
+
+    /**
+     * The batch's versions of the table's rows, holding {@code key}'s: those of every row the batch's events name,
+     * read together the first time, and any other read on its own (an event handled again outside its batch).
+     */
+    private Map<Object, Long> versions(Table table, UUID key) {
+        Map<Object, Long> versions = writes.pending("versions:" + table.name());
+        if (!versions.containsKey(READ)) {
+            versions.put(READ, NONE);
+            Map<UUID, Long> named = new HashMap<>();
+            for (String value : writes.batchValues(table.component())) {
+                try {
+                    named.put(Sql.uuid(value), NONE);
+                } catch (IllegalArgumentException e) {
+                    // not an id: its own handler fails on it, and parks it
+                }
+            }
+            if (!named.isEmpty()) {
+                read(table, named);
+            }
+            versions.putAll(named);
+        }
+        if (!versions.containsKey(key)) {
+            Map<UUID, Long> one = new HashMap<>(Map.of(key, NONE));
+            read(table, one);
+            versions.putAll(one);
+        }
+        return versions;
+    }
+
+    private void read(Table table, Map<UUID, Long> into) {
+        jdbc.query("SELECT " + table.idColumn() + ", version FROM projections." + table.name() + " WHERE "
+                   + table.idColumn() + " = ANY(?)",
+                   rs -> {
+                       into.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                   }, (Object) into.keySet().toArray(UUID[]::new));
     }
 }

@@ -25,18 +25,22 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(Processors.CASEWORK)
 class RiskProjection {
 
+    private static final VersionedRows.Table RISKS = new VersionedRows.Table("risk", "risk_id", "riskId");
+
     private final JdbcTemplate jdbc;
     private final Json json;
+    private final VersionedRows rows;
 
-    RiskProjection(JdbcTemplate jdbc, Json json) {
+    RiskProjection(JdbcTemplate jdbc, Json json, VersionedRows rows) {
         this.jdbc = jdbc;
         this.json = json;
+        this.rows = rows;
     }
 
     @EventHandler
     void on(RiskIdentifiedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        jdbc.update("""
+        rows.insert(RISKS, event.riskId(), sequence + 1, """
                 INSERT INTO projections.risk (risk_id, case_id, contact_id, category, aspects, description, severity,
                     professionals, status, identified_at, identified_by, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'OPEN', ?, ?, ?) ON CONFLICT (risk_id) DO NOTHING""",
@@ -50,24 +54,24 @@ class RiskProjection {
     void on(RiskReviewedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
         long version = sequence + 1;
-        String previous = jdbc.queryForObject("SELECT severity FROM projections.risk WHERE risk_id = ?", String.class,
-                                              Sql.uuid(event.riskId()));
-        if (VersionedRows.update(jdbc, "risk", "risk_id", event.riskId(), version, "severity = ?",
-                                 event.severity().name())) {
-            jdbc.update("""
+        if (rows.behind(RISKS, event.riskId(), version)) {
+            // Queued before the change to the risk, so it reads the severity the risk had until this review.
+            rows.addFor(RISKS, event.riskId(), """
                     INSERT INTO projections.risk_review (risk_id, version, contact_id, note, severity, previous_severity,
-                        reviewed_at, reviewed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                        reviewed_at, reviewed_by)
+                    SELECT ?, ?, ?, ?, ?, (SELECT severity FROM projections.risk WHERE risk_id = ?), ?, ?""",
                     Sql.uuid(event.riskId()), version, Sql.uuid(event.contactId()), event.note(),
-                    event.severity().name(), previous, Sql.utc(at), actor);
+                    event.severity().name(), Sql.uuid(event.riskId()), Sql.utc(at), actor);
+            rows.update(RISKS, event.riskId(), version, "severity = ?", event.severity().name());
         }
     }
 
     @EventHandler
     void on(RiskClosedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        VersionedRows.update(jdbc, "risk", "risk_id", event.riskId(), sequence + 1,
-                             "status = 'CLOSED', closed_at = ?, closed_by = ?, close_reason = ?", Sql.utc(at), actor,
-                             event.reason());
+        rows.update(RISKS, event.riskId(), sequence + 1,
+                    "status = 'CLOSED', closed_at = ?, closed_by = ?, close_reason = ?", Sql.utc(at), actor,
+                    event.reason());
     }
 
     @ResetHandler

@@ -28,25 +28,30 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(Processors.CASEWORK)
 class SessionProjection {
 
+    private static final VersionedRows.Table BOOKINGS = new VersionedRows.Table("session_booking", "session_id",
+                                                                                "sessionId");
+
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
+    private final VersionedRows rows;
 
-    SessionProjection(JdbcTemplate jdbc, BatchedWrites writes) {
+    SessionProjection(JdbcTemplate jdbc, BatchedWrites writes, VersionedRows rows) {
         this.jdbc = jdbc;
         this.writes = writes;
+        this.rows = rows;
     }
 
     @EventHandler
     void on(SessionBookedEvent event, @Timestamp Instant at, @SequenceNumber long sequence,
             @MetaDataValue(MetaDataKeys.ACTOR) String actor) {
-        int inserted = jdbc.update("""
+        boolean inserted = rows.insert(BOOKINGS, event.sessionId(), sequence + 1, """
                 INSERT INTO projections.session_booking (session_id, case_id, contact_id, scheduled_for, setting_type,
                     location, focus, status, booked_at, booked_by, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'BOOKED', ?, ?, ?) ON CONFLICT (session_id) DO NOTHING""",
                 Sql.uuid(event.sessionId()), Sql.uuid(event.caseId()), Sql.uuid(event.contactId()),
                 Sql.utc(event.scheduledFor()), event.setting().type().name(), event.setting().location(),
                 event.focus(), Sql.utc(at), actor, sequence + 1);
-        if (inserted > 0) {
+        if (inserted) {
             history(event.sessionId(), sequence + 1, "BOOKED", event.scheduledFor(), null, event.focus(), at, actor);
         }
     }
@@ -107,7 +112,7 @@ class SessionProjection {
     }
 
     private boolean update(String set, String id, long sequence, Object... values) {
-        return VersionedRows.update(jdbc, "session_booking", "session_id", id, sequence + 1, set, values);
+        return rows.update(BOOKINGS, id, sequence + 1, set, values);
     }
 
     private void history(String sessionId, long version, String change, Instant scheduledFor, Instant attemptedAt,
