@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * Axon offers no setting for that queue, so this wraps the factory the coordinator makes work packages with, and
  * swaps each new (still empty) package's queue for a {@link CountedQueue} before the coordinator sees it. It reaches
  * into three private fields; where a later Axon does not have them as expected, it logs a warning and leaves the
- * processor exactly as Axon made it (slower when behind, otherwise the same). {@code CountedWorkQueuesTest} fails
- * then, so an upgrade cannot lose it unnoticed.
+ * processor exactly as Axon made it (slower when behind, otherwise the same). {@code CountedWorkQueuesTest} and
+ * {@code ProjectionRebuildTest} fail then, so an upgrade cannot lose it unnoticed.
  */
 public final class CountedWorkQueues {
 
@@ -49,7 +49,8 @@ public final class CountedWorkQueues {
             Object coordinator = read(processor, PooledStreamingEventProcessor.class, "coordinator");
             Field factoryField = field(coordinator.getClass(), "workPackageFactory");
             @SuppressWarnings("unchecked")
-            BiFunction<Object, Object, Object> factory = (BiFunction<Object, Object, Object>) factoryField.get(coordinator);
+            BiFunction<Object, Object, Object> factory =
+                    (BiFunction<Object, Object, Object>) factoryField.get(coordinator);
             if (factory instanceof Counting) {
                 return true;
             }
@@ -110,8 +111,9 @@ public final class CountedWorkQueues {
     }
 
     /**
-     * A non-blocking queue that knows its size: a {@link ConcurrentLinkedQueue} with a count kept beside it. Like that queue's own, the size read while elements are being added or taken may
-     * be behind by those in flight; it never walks the queue.
+     * A non-blocking queue that knows its size: a {@link ConcurrentLinkedQueue} with a count kept beside it. Like
+     * that queue's own, the size read while elements are being added or taken may be behind by those in flight; it
+     * never walks the queue.
      */
     static final class CountedQueue<E> extends AbstractQueue<E> {
 

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class BatchedRowWritesTest {
 
-    private static final String INSERT = "INSERT INTO item (id, a, b, version) VALUES (?, 0, 0, ?) ON CONFLICT DO NOTHING";
+    private static final String INSERT =
+            "INSERT INTO item (id, a, b, version) VALUES (?, 0, 0, ?) ON CONFLICT DO NOTHING";
     private static final String SET_A = "UPDATE item SET a = ?, version = ? WHERE id = ? AND version < ?";
     private static final String SET_B = "UPDATE item SET b = ?, version = ? WHERE id = ? AND version < ?";
     private static final String ADD_A = "UPDATE item SET a = a + ?, version = ? WHERE id = ? AND version < ?";
