@@ -32,6 +32,10 @@ import org.slf4j.LoggerFactory;
 public final class CountedWorkQueues {
 
     private static final Logger log = LoggerFactory.getLogger(CountedWorkQueues.class);
+    /** Axon's private fields this relies on. */
+    private static final String COORDINATOR = "coordinator";
+    private static final String FACTORY = "workPackageFactory";
+    private static final String QUEUE = "processingQueue";
 
     private CountedWorkQueues() {
     }
@@ -46,8 +50,8 @@ public final class CountedWorkQueues {
             return false;
         }
         try {
-            Object coordinator = read(processor, PooledStreamingEventProcessor.class, "coordinator");
-            Field factoryField = field(coordinator.getClass(), "workPackageFactory");
+            Object coordinator = read(processor, PooledStreamingEventProcessor.class, COORDINATOR);
+            Field factoryField = field(coordinator.getClass(), FACTORY);
             @SuppressWarnings("unchecked")
             BiFunction<Object, Object, Object> factory =
                     (BiFunction<Object, Object, Object>) factoryField.get(coordinator);
@@ -66,8 +70,8 @@ public final class CountedWorkQueues {
     /** Whether the processor's work packages are made with counted queues. */
     public static boolean installed(EventProcessor processor) {
         try {
-            Object coordinator = read(processor, PooledStreamingEventProcessor.class, "coordinator");
-            return field(coordinator.getClass(), "workPackageFactory").get(coordinator) instanceof Counting;
+            Object coordinator = read(processor, PooledStreamingEventProcessor.class, COORDINATOR);
+            return read(coordinator, coordinator.getClass(), FACTORY) instanceof Counting;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return false;
         }
@@ -75,7 +79,7 @@ public final class CountedWorkQueues {
 
     /** The queue a work package hands its events over with. */
     static Queue<?> queueOf(Object workPackage) throws ReflectiveOperationException {
-        return (Queue<?>) read(workPackage, workPackage.getClass(), "processingQueue");
+        return (Queue<?>) read(workPackage, workPackage.getClass(), QUEUE);
     }
 
     /** A work package factory whose packages get a counted queue. */
@@ -85,7 +89,7 @@ public final class CountedWorkQueues {
         public Object apply(Object segment, Object token) {
             Object workPackage = made.apply(segment, token);
             try {
-                Field queue = field(workPackage.getClass(), "processingQueue");
+                Field queue = field(workPackage.getClass(), QUEUE);
                 if (queue.get(workPackage) instanceof Queue<?> given && given.isEmpty()) {
                     queue.set(workPackage, new CountedQueue<>());
                 }

@@ -56,7 +56,7 @@ public class VersionedRows {
         if (versions.getOrDefault(key, NONE) != NONE) {
             return false;
         }
-        addFor(table, id, insert, args);
+        writes.addFor(List.of(table.name(), key), insert, args);
         versions.put(key, version);
         return true;
     }
@@ -64,8 +64,7 @@ public class VersionedRows {
     /** Whether the table has the row and it is behind {@code version}: whether {@link #update} would apply. */
     public boolean behind(Table table, String id, long version) {
         UUID key = Sql.uuid(id);
-        long stored = versions(table, key).getOrDefault(key, NONE);
-        return stored != NONE && stored < version;
+        return behind(versions(table, key), key, version);
     }
 
     /**
@@ -83,19 +82,26 @@ public class VersionedRows {
      * @return whether the change applies (false when this version was applied before, or there is no such row)
      */
     public boolean update(Table table, String id, long version, String set, Object... values) {
-        if (!behind(table, id, version)) {
+        UUID key = Sql.uuid(id);
+        Map<Object, Long> versions = versions(table, key);
+        if (!behind(versions, key, version)) {
             return false;
         }
-        UUID key = Sql.uuid(id);
         Object[] args = new Object[values.length + 3];
         System.arraycopy(values, 0, args, 0, values.length);
         args[values.length] = version;
         args[values.length + 1] = key;
         args[values.length + 2] = version;
-        addFor(table, id, "UPDATE projections." + table.name() + " SET " + set + ", version = ? WHERE "
-                          + table.idColumn() + " = ? AND version < ?", args);
-        writes.<Long>pending("versions:" + table.name()).put(key, version);
+        writes.addFor(List.of(table.name(), key), "UPDATE projections." + table.name() + " SET " + set
+                                                   + ", version = ? WHERE " + table.idColumn() + " = ? AND version < ?",
+                      args);
+        versions.put(key, version);
         return true;
+    }
+
+    private static boolean behind(Map<Object, Long> versions, UUID key, long version) {
+        long stored = versions.getOrDefault(key, NONE);
+        return stored != NONE && stored < version;
     }
 
     /**
