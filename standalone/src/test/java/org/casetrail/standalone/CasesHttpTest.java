@@ -235,14 +235,15 @@ class CasesHttpTest extends HttpTestSupport {
         JsonNode components = readiness.json().path("components");
         assertThat(components.path("db").path("status").asText()).isEqualTo("UP");
         assertThat(components.path("eventProcessors").path("status").asText()).isEqualTo("UP");
-        assertThat(components.path("eventProcessors").path("details").path("casework").path("running").asBoolean()).isTrue();
-        assertThat(components.path("eventProcessors").path("details").path("contacts").path("running").asBoolean())
-                .isTrue();
+        for (String processor : List.of("projections", "audit-log", "audit-chain")) {
+            assertThat(components.path("eventProcessors").path("details").path(processor).path("running")
+                                 .asBoolean()).as(processor).isTrue();
+        }
         var metrics = alex().get("/actuator/prometheus").body();
         assertThat(metrics).contains("commandBus_successCounter_total{payloadType=\"OpenCaseCommand\"}",
                                      "commandBus_timer_seconds_count{payloadType=\"OpenCaseCommand\"}",
                                      "eventStore_successCounter_total{payloadType=\"CaseOpenedEvent\"}",
-                                     "eventProcessor_latency{processorName=\"casework\"}");
+                                     "eventProcessor_latency{processorName=\"projections\"}");
         // Every request is timed by its route; Spring Security's own timers of its filters are not kept.
         assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/cases\"")
                            .doesNotContain("spring_security_");

@@ -20,6 +20,7 @@ import org.axonframework.messaging.MetaData;
 import org.casetrail.events.caserecord.CaseOpenedEvent;
 import org.casetrail.events.caserecord.PlanType;
 import org.casetrail.events.caserecord.ServiceUser;
+import org.casetrail.query.projection.Processors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -59,7 +60,8 @@ class LateCommitTest {
      */
     @Test
     void anEventCommittedJustInsideTheLimitReachesEveryProjection() throws Exception {
-        var projection = configuration.eventProcessor("casework", StreamingEventProcessor.class).orElseThrow();
+        var projection = configuration.eventProcessor(Processors.PROJECTIONS, StreamingEventProcessor.class)
+                                      .orElseThrow();
         String heldCase = UUID.randomUUID().toString();
         var inserted = new CountDownLatch(1);
         var release = new CountDownLatch(1);

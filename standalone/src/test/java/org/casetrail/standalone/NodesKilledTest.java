@@ -45,7 +45,7 @@ class NodesKilledTest {
     private static final Duration LOAD = Duration.ofSeconds(24);
     /** Each projection split in three: one segment for each node, while all three live. */
     private static final int SEGMENTS = 3;
-    private static final List<String> SPLIT = List.of("casework", "chronology", "contacts");
+    private static final List<String> SPLIT = List.of("projections");
     private static double spreadSeconds;
     private static SingleConnectionDataSource connection;
 
@@ -180,7 +180,7 @@ class NodesKilledTest {
         HttpTestSupport.eventually(() -> segmentsOwned(db).values().stream()
                 .allMatch(byNode -> byNode.keySet().equals(java.util.Set.of(survivorPid))) && caughtUp(survivor, head),
                 up -> up, Duration.ofSeconds(120));
-        assertThat(segmentsOwned(db).get("chronology")).as("the survivor owns every segment")
+        assertThat(segmentsOwned(db).get("projections")).as("the survivor owns every segment")
                                                       .containsOnlyKeys(survivorPid).containsValue((long) SEGMENTS);
         HttpTestSupport.eventually(() -> chainLength(db) >= events(db), linked -> linked, Duration.ofSeconds(60));
         double catchUpSeconds = (System.nanoTime() - loadEnded) / 1e9;

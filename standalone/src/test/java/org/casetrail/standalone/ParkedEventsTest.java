@@ -17,7 +17,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * An event a projection cannot handle stops nothing else and is never passed over: it is parked at once, readiness
  * goes DOWN naming it (and a metric counts it), every other record goes on being projected, later events of the
  * same record wait behind it, and once the cause is fixed an operator has the parked events handled again.
- * The failing handler here is a test's own, joined to the casework projections, broken until the test fixes it.
+ * The failing handler here is a test's own, joined to the projections, broken until the test fixes it.
  */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @Import(ParkedEventsTest.Breakable.class)
@@ -34,7 +34,7 @@ class ParkedEventsTest extends HttpTestSupport {
         }
     }
 
-    @ProcessingGroup("casework")
+    @ProcessingGroup("projections")
     static class BreakableProjection {
 
         @EventHandler
@@ -53,23 +53,23 @@ class ParkedEventsTest extends HttpTestSupport {
                 .isEqualTo(201);
 
         var health = eventually(() -> as("morgan").get("/actuator/health"),
-                r -> r.json().findPath("casework").has("parked"), Duration.ofSeconds(10)).json();
+                r -> r.json().findPath("projections").has("parked"), Duration.ofSeconds(10)).json();
         assertThat(as("morgan").get("/actuator/health/readiness").status()).as("DOWN at once").isEqualTo(503);
-        var parked = health.findPath("casework").path("parked");
+        var parked = health.findPath("projections").path("parked");
         assertThat(parked.path("eventType").asText()).isEqualTo("PlanRecordedEvent");
         assertThat(parked.path("recordId").asText()).isEqualTo(poisoned);
         assertThat(parked.path("cause").asText()).contains("cannot handle Poison plan");
         assertThat(alex().get("/actuator/prometheus").body())
-                .containsPattern("casetrail_projection_parked_events\\{processor=\"casework\"} 1");
+                .containsPattern("casetrail_projection_parked_events\\{processor=\"projections\"} 1");
 
         String other = openCase();
         assertThat(alex().post("/api/cases/" + other + "/plans", plan.formatted("Ordinary")).status()).isEqualTo(201);
         assertThat(alex().get("/api/cases/" + other + "?minVersion=2").status())
                 .as("every other record goes on").isEqualTo(200);
         assertThat(alex().post("/api/cases/" + poisoned + "/plans", plan.formatted("Later")).status()).isEqualTo(201);
-        eventually(() -> as("morgan").get("/actuator/projections").json().path("parked").path("casework")
+        eventually(() -> as("morgan").get("/actuator/projections").json().path("parked").path("projections")
                                      .path("events").asLong(), n -> n == 2, Duration.ofSeconds(10));
-        assertThat(as("morgan").get("/actuator/projections").json().path("parked").path("casework").path("events")
+        assertThat(as("morgan").get("/actuator/projections").json().path("parked").path("projections").path("events")
                                .asLong()).as("the later event of that case waits behind").isEqualTo(2);
 
         Breakable.broken = false;
@@ -105,13 +105,13 @@ class ParkedEventsTest extends HttpTestSupport {
                     "{\"kind\": \"CARE_PLAN\", \"title\": \"Boom\", \"date\": \"2026-11-20\"}").status())
                     .isEqualTo(201);
             var health = eventually(() -> as("morgan").get("/actuator/health"),
-                    r -> r.json().findPath("casework").has("failed"), Duration.ofSeconds(10)).json();
-            var failed = health.findPath("casework").path("failed");
+                    r -> r.json().findPath("projections").has("failed"), Duration.ofSeconds(10)).json();
+            var failed = health.findPath("projections").path("failed");
             assertThat(failed.path("eventType").asText()).isEqualTo("PlanRecordedEvent");
             assertThat(failed.path("cause").asText()).isNotBlank();
             assertThat(as("morgan").get("/actuator/health/readiness").status()).isEqualTo(503);
             assertThat(alex().get("/actuator/prometheus").body())
-                    .containsPattern("casetrail_projection_failures_total\\{processor=\"casework\"} [1-9]");
+                    .containsPattern("casetrail_projection_failures_total\\{processor=\"projections\"} [1-9]");
         } finally {
             jdbc.execute("DROP TRIGGER refuse_boom ON projections.case_plan");
             jdbc.execute("DROP FUNCTION projections.refuse_boom()");

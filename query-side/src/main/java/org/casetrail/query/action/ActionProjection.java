@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /** Actions across every contact, with each reassignment and new due date. Writes are guarded by version. */
 @Component
-@ProcessingGroup(Processors.CASEWORK)
+@ProcessingGroup(Processors.PROJECTIONS)
 class ActionProjection {
 
     private static final VersionedRows.Table ACTIONS = new VersionedRows.Table("action_item", "action_id", "actionId");

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * (after a crash between a batch and its token) changes nothing.
  */
 @Component
-@ProcessingGroup(Processors.CASEWORK)
+@ProcessingGroup(Processors.PROJECTIONS)
 class CaseProjection {
 
     private static final VersionedRows.Table CASES = new VersionedRows.Table("case_record", "case_id", "caseId");

@@ -58,6 +58,7 @@ import org.casetrail.platform.time.Times;
 import org.casetrail.query.contact.ContactState;
 import org.casetrail.query.contact.SectionText;
 import org.casetrail.query.projection.Json;
+import org.casetrail.query.projection.Processors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -68,7 +69,7 @@ import org.springframework.stereotype.Component;
  * appear: a note enters the chronology when it is signed.
  */
 @Component
-@ProcessingGroup("chronology")
+@ProcessingGroup(Processors.PROJECTIONS)
 class ChronologyProjection {
 
     private static final int SUMMARY_LIMIT = 240;

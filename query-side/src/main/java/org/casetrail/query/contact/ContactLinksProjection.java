@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * added, each with its recording time, so a contact read as of a date lists exactly the links known then.
  */
 @Component
-@ProcessingGroup(Processors.CASEWORK)
+@ProcessingGroup(Processors.PROJECTIONS)
 class ContactLinksProjection {
 
     private final JdbcTemplate jdbc;

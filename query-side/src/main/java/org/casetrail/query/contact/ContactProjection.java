@@ -29,6 +29,7 @@ import org.casetrail.platform.db.BatchedWrites;
 import org.casetrail.platform.db.Sql;
 import org.casetrail.platform.messaging.MetaDataKeys;
 import org.casetrail.query.projection.Json;
+import org.casetrail.query.projection.Processors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -37,10 +38,8 @@ import org.springframework.stereotype.Component;
  * changed: the next event writes the next row from the previous one.
  */
 @Component
-@ProcessingGroup(ContactProjection.GROUP)
+@ProcessingGroup(Processors.PROJECTIONS)
 class ContactProjection {
-
-    static final String GROUP = "contacts";
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** Requests for a manager's guidance and their answers. */
 @Component
-@ProcessingGroup(Processors.CASEWORK)
+@ProcessingGroup(Processors.PROJECTIONS)
 class GuidanceProjection {
 
     private static final VersionedRows.Table REQUESTS = new VersionedRows.Table("guidance_request", "request_id",

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /** Each case's risk register, with every review. Writes are guarded by the risk's version. */
 @Component
-@ProcessingGroup(Processors.CASEWORK)
+@ProcessingGroup(Processors.PROJECTIONS)
 class RiskProjection {
 
     private static final VersionedRows.Table RISKS = new VersionedRows.Table("risk", "risk_id", "riskId");

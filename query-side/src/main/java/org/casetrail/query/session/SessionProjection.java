@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 
 /** Each case's sessions, with every change to them. A rescheduled session stays BOOKED and keeps its history. */
 @Component
-@ProcessingGroup(Processors.CASEWORK)
+@ProcessingGroup(Processors.PROJECTIONS)
 class SessionProjection {
 
     private static final VersionedRows.Table BOOKINGS = new VersionedRows.Table("session_booking", "session_id",
