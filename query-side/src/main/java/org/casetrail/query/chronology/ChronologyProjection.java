@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -423,58 +422,35 @@ class ChronologyProjection {
         return stored.isEmpty() ? null : json.read(stored.get(0), ContactState.class);
     }
 
-    /** Marks a batch's read-ahead as made. */
-    private static final Object READ = new Object();
-
     /**
      * The stored state (null: none) of every contact the batch's events name, read in one query when the batch first
      * needs one; a contact not named by them is not in it. Rebuilding, one query per event was most of this
      * projection's time.
      */
     private Map<Object, ContactState> storedContacts() {
-        Map<Object, ContactState> read = writes.pending("chronology-stored-contacts");
-        if (!read.containsKey(READ)) {
-            read.put(READ, null);
-            Set<String> named = canonicalUuids(writes.batchValues("contactId"));
-            named.forEach(id -> read.put(id, null));
-            jdbc.query("SELECT contact_id::text, state::text FROM projections.chronology_contact "
-                       + "WHERE contact_id = ANY(?)",
-                       rs -> {
-                           read.put(rs.getString(1), json.read(rs.getString(2), ContactState.class));
-                       }, (Object) Sql.uuids(named));
-        }
-        return read;
+        return writes.readAhead("chronology-stored-contacts", "contactId", ChronologyProjection::canonicalUuid,
+                                () -> null, "SELECT contact_id::text, state::text FROM projections.chronology_contact "
+                                            + "WHERE contact_id = ANY(?)",
+                                (read, row) -> read.put(row.getString(1), json.read(row.getString(2),
+                                                                                    ContactState.class)));
     }
 
     /** The follow-ups held with each contact the batch's events name, as {@link #storedContacts}. */
     private Map<Object, List<Entry>> storedHeld() {
-        Map<Object, List<Entry>> read = writes.pending("chronology-stored-held");
-        if (!read.containsKey(READ)) {
-            read.put(READ, null);
-            Set<String> named = canonicalUuids(writes.batchValues("contactId"));
-            named.forEach(id -> read.put(id, new ArrayList<>()));
-            jdbc.query("SELECT contact_id::text, entry::text FROM projections.chronology_held "
-                       + "WHERE contact_id = ANY(?) ORDER BY contact_id, entry_id",
-                       rs -> {
-                           read.get(rs.getString(1)).add(json.read(rs.getString(2), Entry.class));
-                       }, (Object) Sql.uuids(named));
-        }
-        return read;
+        return writes.readAhead("chronology-stored-held", "contactId", ChronologyProjection::canonicalUuid,
+                                ArrayList::new, "SELECT contact_id::text, entry::text FROM projections.chronology_held "
+                                                + "WHERE contact_id = ANY(?) ORDER BY contact_id, entry_id",
+                                (read, row) -> read.get(row.getString(1)).add(json.read(row.getString(2),
+                                                                                        Entry.class)));
     }
 
-    /** Those of {@code ids} written as the database writes a uuid; any other is read on its own when needed. */
-    private static Set<String> canonicalUuids(Set<String> ids) {
-        Set<String> canonical = new java.util.LinkedHashSet<>();
-        for (String id : ids) {
-            try {
-                if (UUID.fromString(id).toString().equals(id)) {
-                    canonical.add(id);
-                }
-            } catch (IllegalArgumentException e) {
-                // not a uuid: left to the query of its own, which fails as it always did
-            }
+    /** The id if written as the database writes a uuid, else null: any other is read on its own when needed. */
+    private static Object canonicalUuid(String id) {
+        try {
+            return UUID.fromString(id).toString().equals(id) ? id : null;
+        } catch (IllegalArgumentException e) {
+            return null; // not a uuid: left to the query of its own, which fails as it always did
         }
-        return canonical;
     }
 
     /** Ends the validity of the entry's current version at {@code at}, where one older than {@code version} is. */

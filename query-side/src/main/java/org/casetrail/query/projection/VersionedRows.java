@@ -1,13 +1,13 @@
 package org.casetrail.query.projection;
 
-import java.util.HashMap;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.casetrail.platform.db.BatchedWrites;
 import org.casetrail.platform.db.Sql;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,14 +26,10 @@ public class VersionedRows {
 
     /** No row with that id. */
     private static final long NONE = 0;
-    /** Marks a batch's read-ahead of a table as made. */
-    private static final Object READ = new Object();
 
-    private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
 
-    VersionedRows(JdbcTemplate jdbc, BatchedWrites writes) {
-        this.jdbc = jdbc;
+    VersionedRows(BatchedWrites writes) {
         this.writes = writes;
     }
 
@@ -109,35 +105,29 @@ public class VersionedRows {
      * read together the first time, and any other read on its own (an event handled again outside its batch).
      */
     private Map<Object, Long> versions(Table table, UUID key) {
-        Map<Object, Long> versions = writes.pending("versions:" + table.name());
-        if (!versions.containsKey(READ)) {
-            versions.put(READ, NONE);
-            Map<UUID, Long> named = new HashMap<>();
-            for (String value : writes.batchValues(table.component())) {
-                try {
-                    named.put(Sql.uuid(value), NONE);
-                } catch (IllegalArgumentException e) {
-                    // not an id: its own handler fails on it, and parks it
-                }
-            }
-            if (!named.isEmpty()) {
-                read(table, named);
-            }
-            versions.putAll(named);
-        }
+        String read = "SELECT " + table.idColumn() + ", version FROM projections." + table.name() + " WHERE "
+                      + table.idColumn() + " = ANY(?)";
+        Map<Object, Long> versions = writes.readAhead("versions:" + table.name(), table.component(),
+                                                      VersionedRows::idOrNull, () -> NONE, read, VersionedRows::found);
         if (!versions.containsKey(key)) {
-            Map<UUID, Long> one = new HashMap<>(Map.of(key, NONE));
-            read(table, one);
-            versions.putAll(one);
+            versions.put(key, NONE);
+            writes.query(read, row -> {
+                found(versions, row);
+            }, (Object) new UUID[] {key});
         }
         return versions;
     }
 
-    private void read(Table table, Map<UUID, Long> into) {
-        jdbc.query("SELECT " + table.idColumn() + ", version FROM projections." + table.name() + " WHERE "
-                   + table.idColumn() + " = ANY(?)",
-                   rs -> {
-                       into.put(rs.getObject(1, UUID.class), rs.getLong(2));
-                   }, (Object) into.keySet().toArray(UUID[]::new));
+    /** An id the batch names, or null for a value that is none: its own handler fails on it, and parks it. */
+    private static Object idOrNull(String value) {
+        try {
+            return Sql.uuid(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static void found(Map<Object, Long> versions, ResultSet row) throws SQLException {
+        versions.put(row.getObject(1, UUID.class), row.getLong(2));
     }
 }
