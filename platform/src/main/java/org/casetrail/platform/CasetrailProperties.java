@@ -73,9 +73,9 @@ public record CasetrailProperties(
      * @param batchSize    events a projection handles in one transaction
      * @param pollInterval how often projections look for new events while idle; bounds the lag from a write
      *                     to its projection
-     * @param segments     how many segments each projection processor is split into (by case) when its tokens are
-     *                     first made: the most threads, across all nodes, that build it side by side; set it to the
-     *                     number of nodes when running several. The audit trail's processors always have one
+     * @param segments     how many segments the projections' processor is split into (by case) when its tokens are
+     *                     first made: the most threads, across all nodes, that build them side by side; set it to
+     *                     the number of nodes when running several. The audit trail's processors always have one
      * @param heartbeat    how often a node running processors says it is alive; a node not heard from for three
      *                     beats no longer counts when the segments are shared out
      * @param aggregateCache how many records of each kind a node keeps loaded between commands, so that a command
