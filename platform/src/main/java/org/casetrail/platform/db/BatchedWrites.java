@@ -96,13 +96,9 @@ public class BatchedWrites {
      * State written in the current batch and not yet stored, by name, for later events of the same batch to read
      * instead of the table. Empty (and forgotten) outside a unit of work.
      */
-    @SuppressWarnings("unchecked")
     public <T> Map<Object, T> pending(String name) {
         Batch batch = batch();
-        if (batch == null) {
-            return new HashMap<>();
-        }
-        return (Map<Object, T>) batch.pending.computeIfAbsent(name, n -> new HashMap<>());
+        return batch == null ? new HashMap<>() : batch.pending(name);
     }
 
     /**
@@ -165,8 +161,12 @@ public class BatchedWrites {
      */
     public <V> Map<Object, V> readAhead(String name, String component, Function<String, Object> key,
                                         Supplier<V> absent, String sql, Found<V> found) {
-        Map<Object, V> read = pending(name);
-        if (read.containsKey(READ) || batch() == null) {
+        Batch batch = batch();
+        if (batch == null) {
+            return new HashMap<>();
+        }
+        Map<Object, V> read = batch.pending(name);
+        if (read.containsKey(READ)) {
             return read;
         }
         read.put(READ, null);
@@ -175,7 +175,7 @@ public class BatchedWrites {
             Object id = key.apply(value);
             if (id != null && !read.containsKey(id)) {
                 read.put(id, absent.get());
-                ids.add(UUID.fromString(id.toString()));
+                ids.add(id instanceof UUID uuid ? uuid : UUID.fromString(id.toString()));
             }
         }
         if (!ids.isEmpty()) {
@@ -238,6 +238,11 @@ public class BatchedWrites {
         final List<Map<String, Map<Object, Object[]>>> rounds = new ArrayList<>(List.of(statements));
         final Map<Object, Integer> rowWrites = new HashMap<>();
         final Map<String, Map<Object, ?>> pending = new HashMap<>();
+
+        @SuppressWarnings("unchecked")
+        <T> Map<Object, T> pending(String name) {
+            return (Map<Object, T>) pending.computeIfAbsent(name, n -> new HashMap<>());
+        }
 
         void flush(JdbcTemplate jdbc) {
             for (Map<String, Map<Object, Object[]>> round : rounds) {

@@ -35,9 +35,32 @@ public class VersionedRows {
 
     /**
      * A projection table whose rows are versioned; {@code component} names the id in the events' payloads (say
-     * {@code "sessionId"}), for the batch's read-ahead.
+     * {@code "sessionId"}), for the batch's read-ahead. What is written from its names is written once, here, not
+     * on every event.
      */
-    public record Table(String name, String idColumn, String component) {
+    public static final class Table {
+
+        private final String name;
+        private final String idColumn;
+        private final String component;
+        /** The batch's versions of the table's rows, by this name. */
+        private final String versionsName;
+        /** The versions of the rows whose ids are given as a uuid[]. */
+        private final String readVersions;
+
+        public Table(String name, String idColumn, String component) {
+            this.name = name;
+            this.idColumn = idColumn;
+            this.component = component;
+            this.versionsName = "versions:" + name;
+            this.readVersions = "SELECT " + idColumn + ", version FROM projections." + name + " WHERE " + idColumn
+                                + " = ANY(?)";
+        }
+
+        /** The key {@link BatchedWrites#addFor} keeps a row's writes in order under. */
+        private Object row(UUID key) {
+            return List.of(name, key);
+        }
     }
 
     /**
@@ -52,7 +75,7 @@ public class VersionedRows {
         if (versions.getOrDefault(key, NONE) != NONE) {
             return false;
         }
-        writes.addFor(List.of(table.name(), key), insert, args);
+        writes.addFor(table.row(key), insert, args);
         versions.put(key, version);
         return true;
     }
@@ -68,7 +91,7 @@ public class VersionedRows {
      * later: for a row's history, say, to read the row as the change before it left it.
      */
     public void addFor(Table table, String id, String sql, Object... args) {
-        writes.addFor(List.of(table.name(), Sql.uuid(id)), sql, args);
+        writes.addFor(table.row(Sql.uuid(id)), sql, args);
     }
 
     /**
@@ -88,9 +111,8 @@ public class VersionedRows {
         args[values.length] = version;
         args[values.length + 1] = key;
         args[values.length + 2] = version;
-        writes.addFor(List.of(table.name(), key), "UPDATE projections." + table.name() + " SET " + set
-                                                   + ", version = ? WHERE " + table.idColumn() + " = ? AND version < ?",
-                      args);
+        writes.addFor(table.row(key), "UPDATE projections." + table.name + " SET " + set + ", version = ? WHERE "
+                                      + table.idColumn + " = ? AND version < ?", args);
         versions.put(key, version);
         return true;
     }
@@ -105,15 +127,11 @@ public class VersionedRows {
      * read together the first time, and any other read on its own (an event handled again outside its batch).
      */
     private Map<Object, Long> versions(Table table, UUID key) {
-        String read = "SELECT " + table.idColumn() + ", version FROM projections." + table.name() + " WHERE "
-                      + table.idColumn() + " = ANY(?)";
-        Map<Object, Long> versions = writes.readAhead("versions:" + table.name(), table.component(),
-                                                      VersionedRows::idOrNull, () -> NONE, read, VersionedRows::found);
+        Map<Object, Long> versions = writes.readAhead(table.versionsName, table.component, VersionedRows::idOrNull,
+                                                      () -> NONE, table.readVersions, VersionedRows::found);
         if (!versions.containsKey(key)) {
             versions.put(key, NONE);
-            writes.query(read, row -> {
-                found(versions, row);
-            }, (Object) new UUID[] {key});
+            writes.query(table.readVersions, row -> found(versions, row), (Object) new UUID[] {key});
         }
         return versions;
     }
