@@ -72,19 +72,23 @@ class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("running", processor.isRunning());
             detail.put("error", processor.isError());
-            Map<Integer, EventTrackerStatus> segments = Map.of();
+            // The segments this node works on: a released one is another node's (or no node's) now, so a failure
+            // recorded in it is judged by who holds it, not by the position this node gave it up at.
+            Map<Integer, EventTrackerStatus> held = new LinkedHashMap<>();
             if (processor instanceof StreamingEventProcessor streaming) {
-                segments = streaming.processingStatus();
-                for (var segment : segments.entrySet()) {
+                for (var segment : streaming.processingStatus().entrySet()) {
                     var status = segment.getValue();
                     boolean released = status.isErrorState() && !heldHere(processor.getName(), segment.getKey());
                     detail.put("segment-" + segment.getKey(), Map.of("caughtUp", status.isCaughtUp(),
                             "position", status.getCurrentPosition().orElse(-1L), "error", status.isErrorState(),
                             "released", released));
                     up &= !status.isErrorState() || released;
+                    if (!released) {
+                        held.put(segment.getKey(), status);
+                    }
                 }
             }
-            var failure = failures.unresolved(processor.getName(), segments);
+            var failure = failures.unresolved(processor.getName(), held);
             if (failure.isPresent()) {
                 detail.put("failed", failure.get());
                 up = false;
