@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
@@ -121,6 +122,12 @@ class SecurityConfiguration {
     @Bean
     static BeanFactoryPostProcessor securityWithoutHandlerLookup() {
         return new SecurityWithoutHandlerLookup();
+    }
+
+    /** Spring Security's strict firewall, its header rule checked without a regex ({@link HeaderText}). */
+    @Bean
+    HttpFirewall httpFirewall() {
+        return HeaderText.firewall();
     }
 
     /** A path the firewall refuses (e.g. with "//" or an encoded slash) is bad input like any other. */
