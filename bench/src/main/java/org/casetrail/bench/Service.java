@@ -44,6 +44,13 @@ final class Service implements AutoCloseable {
     static final String HEAP = System.getProperty("bench.heap", "384m");
 
     /**
+     * The production start's young generation and initial heap (README, Run), with the default heap only: the young
+     * generation fixed and the old one started at 192 MB, about twice what a node keeps, so that a node is resident
+     * for that rather than for its whole heap, and still has the whole heap for the largest work.
+     */
+    private static final List<String> SIZES = List.of("-Xms320m", "-Xmn128m");
+
+    /**
      * The service's JVM options: the heap, and -Dbench.jvm="<options>" added for the service's JVM alone (a collector,
      * say), so that what is tried on the service does not also change the load generator. Named in the report.
      */
@@ -53,6 +60,10 @@ final class Service implements AutoCloseable {
         List<String> more = List.of(System.getProperty("bench.jvm", "").trim().split("\\s+"))
                                 .stream().filter(option -> !option.isEmpty()).toList();
         List<String> options = new java.util.ArrayList<>(List.of("-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError"));
+        if (System.getProperty("bench.heap") == null
+            && more.stream().noneMatch(option -> option.startsWith("-Xms") || option.startsWith("-Xmn"))) {
+            options.addAll(SIZES);
+        }
         // The collector the README's production start names, unless another is asked for (the JVM refuses two).
         if (more.stream().noneMatch(option -> option.matches("-XX:\\+Use\\w+GC"))) {
             options.add("-XX:+UseSerialGC");
