@@ -12,7 +12,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.axonframework.config.Configuration;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.casetrail.command.domain.CommandTargets;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Concurrent writers to one aggregate, with and without Idempotency-Key: each request stores its command once or is
@@ -22,6 +26,15 @@ class ConcurrentWritesTest extends HttpTestSupport {
 
     private static final int WRITERS = 4;
     private static final int EACH = 10;
+
+    @Autowired
+    private Configuration axon;
+
+    /** Each aggregate's command handler takes the resolver Axon's configuration gives: the cached one. */
+    @Test
+    void aggregatesFindTheirTargetWithTheCachedResolver() {
+        assertThat(axon.getComponent(CommandTargetResolver.class)).isInstanceOf(CommandTargets.class);
+    }
 
     @Test
     void concurrentPlansWithDistinctKeysAreStoredOrRefusedWith409() throws Exception {

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.casetrail.command.domain.CommandTargets;
 import org.casetrail.command.FollowUpFixtures;
 import org.casetrail.command.action.ActionCommands.AssignActionCommand;
 import org.casetrail.command.action.ActionCommands.CancelActionCommand;
@@ -39,6 +40,7 @@ class ActionTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Action.class);
+        fixture.registerCommandTargetResolver(new CommandTargets());
         fixture.registerInjectableResource(FollowUpFixtures.CONTACT_DIRECTORY);
     }
 

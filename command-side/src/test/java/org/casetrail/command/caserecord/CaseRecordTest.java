@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.casetrail.command.domain.CommandTargets;
 import org.casetrail.command.RuleMatchers;
 import org.casetrail.command.caserecord.CaseCommands.CloseCaseCommand;
 import org.casetrail.command.caserecord.CaseCommands.OpenCaseCommand;
@@ -36,6 +37,7 @@ class CaseRecordTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(CaseRecord.class);
+        fixture.registerCommandTargetResolver(new CommandTargets());
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.casetrail.command.domain.CommandTargets;
 import org.casetrail.command.caserecord.CaseDirectory.CaseFacts;
 import org.casetrail.command.caserecord.CaseDirectory;
 import org.casetrail.command.contact.ContactCommands.AddAddendumCommand;
@@ -85,6 +86,7 @@ class ContactTest {
                 CLOSED_CASE, new CaseFacts(CLOSED_CASE, false, Set.of(), false),
                 CHILDS_CASE, new CaseFacts(CHILDS_CASE, true, Set.of(PLAN), true));
         fixture = new AggregateTestFixture<>(Contact.class);
+        fixture.registerCommandTargetResolver(new CommandTargets());
         fixture.registerInjectableResource((CaseDirectory) cases::get);
         fixture.registerInjectableResource(new SessionHolder() {
             @Override

@@ -10,6 +10,7 @@ import static org.casetrail.command.RuleMatchers.violation;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.casetrail.command.domain.CommandTargets;
 import org.casetrail.command.FollowUpFixtures;
 import org.casetrail.command.guidance.GuidanceCommands.GiveGuidanceCommand;
 import org.casetrail.command.guidance.GuidanceCommands.RequestGuidanceCommand;
@@ -31,6 +32,7 @@ class GuidanceRequestTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(GuidanceRequest.class);
+        fixture.registerCommandTargetResolver(new CommandTargets());
         fixture.registerInjectableResource(FollowUpFixtures.CONTACT_DIRECTORY);
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.casetrail.command.domain.CommandTargets;
 import org.casetrail.command.FollowUpFixtures;
 import org.casetrail.command.risk.RiskCommands.CloseRiskCommand;
 import org.casetrail.command.risk.RiskCommands.IdentifyRiskCommand;
@@ -38,6 +39,7 @@ class RiskTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Risk.class);
+        fixture.registerCommandTargetResolver(new CommandTargets());
         fixture.registerInjectableResource(FollowUpFixtures.CONTACT_DIRECTORY);
     }
 

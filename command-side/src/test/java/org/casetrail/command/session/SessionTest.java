@@ -11,6 +11,7 @@ import java.time.Instant;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.casetrail.command.domain.CommandTargets;
 import org.casetrail.command.FollowUpFixtures;
 import org.casetrail.command.session.SessionCommands.BookSessionCommand;
 import org.casetrail.command.session.SessionCommands.CancelSessionCommand;
@@ -42,6 +43,7 @@ class SessionTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Session.class);
+        fixture.registerCommandTargetResolver(new CommandTargets());
         fixture.registerInjectableResource(FollowUpFixtures.CONTACT_DIRECTORY);
     }
 

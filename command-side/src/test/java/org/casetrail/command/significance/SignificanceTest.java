@@ -4,6 +4,7 @@ import static org.casetrail.command.RuleMatchers.violation;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.casetrail.command.domain.CommandTargets;
 import org.casetrail.command.significance.SignificanceCommands.MarkSignificanceCommand;
 import org.casetrail.events.significance.SignificanceMarkedEvent;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,7 @@ class SignificanceTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Significance.class);
+        fixture.registerCommandTargetResolver(new CommandTargets());
         fixture.registerInjectableResource((CaseItems) (type, id) -> CASE);
     }
 
