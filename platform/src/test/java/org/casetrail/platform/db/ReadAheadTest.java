@@ -13,6 +13,8 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A projection's read-ahead for its batch, against PostgreSQL: one query for every row the batch's events name,
@@ -23,6 +25,9 @@ class ReadAheadTest {
     record Named(String rowId) {
     }
 
+    record Owned(String ownerId) {
+    }
+
     private static final String READ = "SELECT id, label FROM read_ahead_row WHERE id = ANY(?)";
 
     private static TestDatabase db;
@@ -30,7 +35,11 @@ class ReadAheadTest {
 
     @BeforeAll
     static void start() throws Exception {
-        db = TestDatabase.start("CREATE TABLE read_ahead_row (id UUID PRIMARY KEY, label TEXT NOT NULL)");
+        db = TestDatabase.start("CREATE TABLE read_ahead_row (id UUID PRIMARY KEY, label TEXT NOT NULL)",
+                                // Never analyzed, as a table being built has no statistics yet.
+                                "CREATE TABLE held_row (id UUID PRIMARY KEY, owner_id UUID NOT NULL)"
+                                + " WITH (autovacuum_enabled = false)",
+                                "CREATE INDEX held_row_owner ON held_row (owner_id)");
         // One connection, so that what the driver left prepared on it can be seen from it.
         db.dataSource().setMaximumPoolSize(1);
         writes = new BatchedWrites(db.jdbc());
@@ -87,6 +96,43 @@ class ReadAheadTest {
             }, (Object) ids);
         }
         assertThat(kept("usual")).as("the same statement sent as usual").hasSize(1);
+    }
+
+    /**
+     * A read-ahead by a key that is not unique, on a table with no statistics yet (as in a rebuild): PostgreSQL
+     * would scan the whole table for a batch's hundred and fifty keys (the control, the same statement sent as any
+     * other query in the same transaction); the read-ahead reads by the index, and leaves the setting as it was.
+     */
+    @Test
+    void aReadAheadReadsByTheIndexOnATableWithoutStatistics() {
+        db.jdbc().update("INSERT INTO held_row SELECT gen_random_uuid(), ('00000000-0000-0000-0000-' || lpad(to_hex(g % 20000), 12, '0'))::uuid"
+                         + " FROM generate_series(1, 200000) g");
+        List<EventMessage<?>> events = new ArrayList<>();
+        List<UUID> owners = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            UUID owner = UUID.fromString("00000000-0000-0000-0000-" + String.format("%012x", i * 97));
+            owners.add(owner);
+            events.add(GenericEventMessage.asEventMessage(new Owned(owner.toString())));
+        }
+        String explain = "EXPLAIN SELECT id, owner_id FROM held_row WHERE owner_id = ANY(?)";
+        List<String> readAhead = new ArrayList<>();
+        List<String> asUsual = new ArrayList<>();
+        new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())).executeWithoutResult(status -> {
+            var batch = new BatchingUnitOfWork<>(events);
+            batch.start();
+            try {
+                writes.readAhead("held", "ownerId", UUID::fromString, () -> "", explain,
+                                 (read, row) -> readAhead.add(row.getString(1)));
+                assertThat(db.jdbc().queryForObject("SHOW enable_seqscan", String.class)).isEqualTo("on");
+                writes.query(explain, row -> {
+                    asUsual.add(row.getString(1));
+                }, (Object) owners.toArray(UUID[]::new));
+            } finally {
+                batch.rollback();
+            }
+        });
+        assertThat(String.join("\n", asUsual)).as("the control").contains("Seq Scan on held_row");
+        assertThat(String.join("\n", readAhead)).contains("held_row_owner").doesNotContain("Seq Scan");
     }
 
     private static Map<Object, String> readAhead() {
