@@ -12,13 +12,13 @@ import java.time.LocalDate;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.casetrail.command.domain.CommandTargets;
 import org.casetrail.command.FollowUpFixtures;
 import org.casetrail.command.action.ActionCommands.AssignActionCommand;
 import org.casetrail.command.action.ActionCommands.CancelActionCommand;
 import org.casetrail.command.action.ActionCommands.CompleteActionCommand;
 import org.casetrail.command.action.ActionCommands.ReassignActionCommand;
 import org.casetrail.command.action.ActionCommands.RedateActionCommand;
+import org.casetrail.command.domain.CommandTargets;
 import org.casetrail.events.action.ActionAssignedEvent;
 import org.casetrail.events.action.ActionCancelledEvent;
 import org.casetrail.events.action.ActionCompletedEvent;

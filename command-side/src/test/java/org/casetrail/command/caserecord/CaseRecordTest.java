@@ -4,12 +4,12 @@ import java.time.LocalDate;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.casetrail.command.domain.CommandTargets;
 import org.casetrail.command.RuleMatchers;
 import org.casetrail.command.caserecord.CaseCommands.CloseCaseCommand;
 import org.casetrail.command.caserecord.CaseCommands.OpenCaseCommand;
 import org.casetrail.command.caserecord.CaseCommands.RecordPlanCommand;
 import org.casetrail.command.caserecord.CaseCommands.ReopenCaseCommand;
+import org.casetrail.command.domain.CommandTargets;
 import org.casetrail.events.caserecord.CaseClosedEvent;
 import org.casetrail.events.caserecord.CaseOpenedEvent;
 import org.casetrail.events.caserecord.CaseReopenedEvent;

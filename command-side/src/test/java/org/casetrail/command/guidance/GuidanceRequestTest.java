@@ -10,8 +10,8 @@ import static org.casetrail.command.RuleMatchers.violation;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.casetrail.command.domain.CommandTargets;
 import org.casetrail.command.FollowUpFixtures;
+import org.casetrail.command.domain.CommandTargets;
 import org.casetrail.command.guidance.GuidanceCommands.GiveGuidanceCommand;
 import org.casetrail.command.guidance.GuidanceCommands.RequestGuidanceCommand;
 import org.casetrail.events.guidance.GuidanceGivenEvent;

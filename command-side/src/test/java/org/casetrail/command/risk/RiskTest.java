@@ -12,8 +12,8 @@ import java.util.List;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.casetrail.command.domain.CommandTargets;
 import org.casetrail.command.FollowUpFixtures;
+import org.casetrail.command.domain.CommandTargets;
 import org.casetrail.command.risk.RiskCommands.CloseRiskCommand;
 import org.casetrail.command.risk.RiskCommands.IdentifyRiskCommand;
 import org.casetrail.command.risk.RiskCommands.ReviewRiskCommand;

@@ -11,8 +11,8 @@ import java.time.Instant;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.casetrail.command.domain.CommandTargets;
 import org.casetrail.command.FollowUpFixtures;
+import org.casetrail.command.domain.CommandTargets;
 import org.casetrail.command.session.SessionCommands.BookSessionCommand;
 import org.casetrail.command.session.SessionCommands.CancelSessionCommand;
 import org.casetrail.command.session.SessionCommands.RecordMissedSessionCommand;
